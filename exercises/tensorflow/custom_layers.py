@@ -1,0 +1,62 @@
+"""Custom layers (d2l 6.5, "Custom Layers"), TensorFlow / Keras 3 exercise.
+
+Weights are created with ``self.add_weight`` (in ``__init__`` when their shape
+is known, in ``build(input_shape)`` when it depends on the input).
+
+Run `pytest exercises/tensorflow/custom_layers.py` to grade this file.
+"""
+
+import keras
+import tensorflow as tf
+
+
+class CenteredLayer(keras.layers.Layer):
+    """A layer without parameters: ``call(X) = X - mean(X)``, the mean over all elements."""
+
+    def call(self, X):
+        raise NotImplementedError('TODO: return X - mean(X), the mean over all elements')
+
+
+class MyDense(keras.layers.Layer):
+    """``MyDense(units)``: ``call(X) = relu(X @ weight + bias)``.
+
+    ``build(input_shape)`` creates, with ``self.add_weight``, ``weight`` of
+    shape ``(input_shape[-1], units)`` drawn from a random normal and ``bias``
+    of shape ``(units,)`` filled with zeros; both trainable.
+    """
+
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        raise NotImplementedError('TODO: remember units; the weights are created in build()')
+
+    def build(self, input_shape):
+        raise NotImplementedError('TODO: add_weight weight (input_shape[-1], units) random normal and bias (units,) zeros')
+
+    def call(self, X):
+        raise NotImplementedError('TODO: return relu(X @ weight + bias)')
+
+
+class TensorReduction(keras.layers.Layer):
+    """``TensorReduction(in_features, out_features)``: ``y[n, k] = sum_ij W[i, j, k] x[n, i] x[n, j]`` (d2l exercise).
+
+    ``W`` is one trainable weight of shape ``(in_features, in_features,
+    out_features)``, drawn from a random normal.
+    """
+
+    def __init__(self, in_features, out_features, **kwargs):
+        super().__init__(**kwargs)
+        raise NotImplementedError('TODO: add_weight one weight of shape (in_features, in_features, out_features)')
+
+    def call(self, X):
+        raise NotImplementedError('TODO: y[n, k] = sum_ij W[i, j, k] x[n, i] x[n, j] (tf.einsum)')
+
+
+class FourierHalf(keras.layers.Layer):
+    """No parameters: the first ``(d + 1) // 2`` FFT coefficients along the last axis of ``(n, d)`` input (d2l exercise).
+
+    The (float32) input is cast to ``complex64`` and transformed with
+    ``tf.signal.fft``; the result is complex.
+    """
+
+    def call(self, X):
+        raise NotImplementedError('TODO: cast to complex64, tf.signal.fft along the last axis, keep the first (d + 1) // 2 coefficients')

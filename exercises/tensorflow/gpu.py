@@ -1,0 +1,42 @@
+"""GPUs (d2l 6.7, "GPUs"), TensorFlow / Keras 3 exercise.
+
+Devices are name strings such as ``"/GPU:0"`` and ``"/CPU:0"``, usable in
+``with tf.device(...)``. GPU counts are read on every call, never cached at
+import.
+
+Run `pytest exercises/tensorflow/gpu.py` to grade this file.
+"""
+
+import tensorflow as tf
+
+
+def num_gpus():
+    """Return how many GPUs TensorFlow sees: ``len(tf.config.list_physical_devices("GPU"))``."""
+    raise NotImplementedError('TODO: return len(tf.config.list_physical_devices("GPU")), read on every call')
+
+
+def try_gpu(i=0):
+    """Return ``f"/GPU:{i}"`` if GPU ``i`` exists (``0 <= i < num_gpus()``), else ``"/CPU:0"``.
+
+    The book returns ``tf.device(...)`` context managers; name strings print
+    and compare cleanly and still work in ``with tf.device(...)``.
+    """
+    raise NotImplementedError('TODO: return f"/GPU:{i}" if 0 <= i < num_gpus() else "/CPU:0"')
+
+
+def try_all_gpus():
+    """Return ``["/GPU:0", ..., "/GPU:n-1"]`` for every GPU, or ``["/CPU:0"]`` where there is none.
+
+    That is what the book's docstring promises; d2l's current code returns
+    ``[]`` without GPUs.
+    """
+    raise NotImplementedError('TODO: return ["/GPU:0", ...] for every GPU, or ["/CPU:0"] where there is none')
+
+
+def to_device(x, device):
+    """Return a copy of tensor ``x`` placed on ``device``, made by ``tf.identity`` under ``tf.device(device)``.
+
+    Keras 3 tensors have no ``.to()``; a copy made under ``tf.device`` lives
+    on that device.
+    """
+    raise NotImplementedError('TODO: return tf.identity(x) computed under `with tf.device(device)`')

@@ -1,0 +1,38 @@
+"""Lazy initialization (d2l 6.3, "Lazy Initialization"), TensorFlow / Keras 3 exercise.
+
+Keras ``Dense`` layers given no input shape create their kernels on the first
+call, from the input's last axis.
+
+Run `pytest exercises/tensorflow/lazy_init.py` to grade this file.
+"""
+
+import keras
+import tensorflow as tf
+
+
+def lazy_mlp(hidden=256, out_features=10):
+    """Return ``keras.Sequential([Dense(hidden, relu), Dense(out_features)])`` with no input shape.
+
+    No layer has weights before the first call; after a call on ``(n, d)``
+    input the first kernel has shape ``(d, hidden)``.
+    """
+    raise NotImplementedError('TODO: return keras.Sequential([Dense(hidden, relu), Dense(out_features)]) with no input shape')
+
+
+def all_lazy_mlp(hidden=256, out_features=10):
+    """Same network with every layer lazy (d2l exercise).
+
+    In Keras every ``Dense`` given no input shape is already lazy, so this is
+    the same construction as ``lazy_mlp`` (PyTorch needs ``LazyLinear``
+    throughout to get it).
+    """
+    raise NotImplementedError('TODO: return the same network with every layer lazy')
+
+
+def materialize(net, in_features):
+    """Create every lazy weight of ``net`` by one dry call on ``zeros((1, in_features))``; return ``net``.
+
+    A dry call works for every model; ``Model.build(shape)`` on a subclassed
+    Keras 3 model does not create its layers' weights.
+    """
+    raise NotImplementedError('TODO: call net once on tf.zeros((1, in_features)), then return net')

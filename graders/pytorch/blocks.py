@@ -1,0 +1,217 @@
+"""Graders for pytorch/blocks.py (d2l 6.1 Layers and Modules)."""
+
+from __future__ import annotations
+
+import torch
+from hypothesis import strategies as st
+from torch import nn
+
+from harness.feedback import assert_equal, assert_same, check, fail
+from harness.grading import grader
+from harness.strategies import batches, chains, floats, scales, seeds, sizes
+from harness.torch_glue import observe, tensor
+
+from ._common import compare_forward, param_shapes
+
+
+@grader("MLP")
+def mlp(g):
+    @g.for_all(i=sizes, h=sizes, o=sizes, n=batches, seed=seeds)
+    def forward_matches(i, h, o, n, seed):
+        compare_forward(g, "MLP", (i, h, o), inputs=[floats((n, i), seed)], seed=seed)
+
+    compare_forward(g, "MLP", inputs=[floats((2, 20), g.fixed_seed)], seed=g.fixed_seed)  # defaults 20, 256, 10
+
+
+def _build_chain(spec):
+    blocks = []
+    for item in spec:
+        if item[0] == "linear":
+            blocks.append(nn.Linear(item[1], item[2]))
+        elif item[0] == "relu":
+            blocks.append(nn.ReLU())
+        elif item[0] == "tanh":
+            blocks.append(nn.Tanh())
+        else:
+            blocks.append(blocks[item[1]])
+    return blocks
+
+
+def probe_sequential(m, spec, x):
+    blocks = _build_chain(spec)
+    net = m.MySequential(*blocks)
+    bases = [c.__name__ for c in type(net).__mro__ if c.__module__.startswith("torch.nn")]
+    if not isinstance(net, nn.Module):
+        return {"bases": bases, "module": False}
+    X = tensor(x)
+    with torch.no_grad():
+        out = observe(net(X), "the output")
+    keys = list(net.state_dict().keys())
+    n_params = len(list(net.parameters()))
+    net.eval()
+    evaluated = [b.training for b in blocks]
+    net.train()
+    trained = [b.training for b in blocks]
+    net.to(torch.float64)
+    moved = sorted({str(p.dtype) for b in blocks for p in b.parameters()})
+    return {"bases": bases, "module": True, "out": out, "keys": keys, "n_params": n_params,
+            "eval": evaluated, "train": trained, "moved": moved}
+
+
+@grader("MySequential")
+def my_sequential(g):
+    @g.for_all(chain=chains(), n=batches, seed=seeds)
+    def behaves_like_sequential(chain, n, seed):
+        spec, width = chain
+        x = floats((n, width), seed)
+        blocks = ", ".join(_describe(item) for item in spec)
+        called = f"MySequential({blocks})"
+        got, ref = g.both(probe_sequential, spec, x, seed=seed, called=called)
+        check(got["module"], "is not an nn.Module.", f"Called `{called}`. Got a {got['bases']} object.")
+        forbidden = {"Sequential", "ModuleList", "ModuleDict"} & set(got["bases"])
+        if forbidden:
+            fail(f"derives from nn.{sorted(forbidden)[0]}: write the container on nn.Module yourself.")
+        check(got["n_params"] == ref["n_params"],
+              f"does not register its blocks: `parameters()` yields {got['n_params']} tensors, "
+              f"the reference yields {ref['n_params']}.",
+              f"Called `{called}`. Register each block with `self.add_module(str(i), block)`.")
+        assert_equal(got["keys"], ref["keys"], headline="has state_dict() keys unlike nn.Sequential's.",
+                     called=f"{called}.state_dict().keys()", what="keys")
+        assert_same(got["out"], ref["out"], headline="does not apply every block in order.",
+                    called=f"{called}(X) with X of shape {x.shape}")
+        check(not any(got["eval"]), "does not pass eval() on to its blocks.",
+              f"Called `{called}.eval()`. Got blocks with training={got['eval']}, but the reference gives all False.")
+        check(all(got["train"]), "does not pass train() on to its blocks.",
+              f"Called `{called}.train()`. Got blocks with training={got['train']}, but the reference gives all True.")
+        assert_equal(got["moved"], ref["moved"], headline="does not move its blocks with .to().",
+                     called=f"{called}.to(torch.float64)", what="parameter dtypes")
+
+
+def _describe(item) -> str:
+    if item[0] == "linear":
+        return f"Linear({item[1]}, {item[2]})"
+    if item[0] == "again":
+        return f"<block {item[1]} again>"
+    return {"relu": "ReLU()", "tanh": "Tanh()"}[item[0]]
+
+
+def probe_fixed_buffer(m):
+    net = m.FixedHiddenMLP()
+    out = {"params": param_shapes(net)}
+    rw = getattr(net, "rand_weight", None)
+    out["has"] = isinstance(rw, torch.Tensor)
+    if not out["has"]:
+        return out
+    out["is_param"] = isinstance(rw, nn.Parameter) or any(rw is p for p in net.parameters())
+    out["is_buffer"] = any(rw is b for b in net.buffers())
+    out["in_state"] = "rand_weight" in net.state_dict()
+    out["value"] = observe(rw, "rand_weight")
+    net.to(torch.float64)
+    out["moved"] = str(getattr(net, "rand_weight").dtype)
+    return out
+
+
+@grader("FixedHiddenMLP")
+def fixed_hidden_mlp(g):
+    got = g.student(probe_fixed_buffer, seed=g.fixed_seed, called="FixedHiddenMLP()")
+    check(got["has"], "has no tensor attribute `rand_weight`.")
+    check(not got["is_param"], "makes `rand_weight` a parameter; it is a constant: register it as a buffer.",
+          "Called `FixedHiddenMLP()`. Got rand_weight among parameters(), but the reference keeps it out "
+          "(the optimizer must never change it).")
+    check(got["is_buffer"] and got["in_state"], "does not register `rand_weight` as a buffer.",
+          "Called `FixedHiddenMLP()`. Got rand_weight missing from buffers()/state_dict(), but the reference "
+          "registers it with `self.register_buffer('rand_weight', ...)`, so it is saved and moves with .to().")
+    v = got["value"]
+    check(v.shape == (20, 20), f"has `rand_weight` of shape {v.shape}, but the reference has (20, 20).")
+    check(v.dtype == "float32", f"has `rand_weight` of dtype {v.dtype}, but the reference has float32.")
+    check(v.values.min() >= 0 and v.values.max() < 1 and abs(v.values.mean() - 0.5) < 0.09 and v.values.std() > 0.2,
+          "has `rand_weight` that is not uniform on [0, 1).",
+          f"Got min {v.values.min():.3g}, max {v.values.max():.3g}, mean {v.values.mean():.3g}; "
+          "torch.rand(20, 20) gives min >= 0, max < 1, mean near 0.5.")
+    check(got["moved"] == "torch.float64", "does not move `rand_weight` with .to().",
+          f"Called `FixedHiddenMLP().to(torch.float64)`. Got rand_weight of dtype {got['moved']}, "
+          "but the reference gives torch.float64.")
+    check(got["params"] == [(20,), (20, 20)], "does not use one nn.Linear(20, 20) twice.",
+          f"Called `FixedHiddenMLP()`. Got parameters() of shapes {got['params']}, "
+          "but the reference gives [(20,), (20, 20)].")
+
+    @g.for_all(n=batches, scale=scales, seed=seeds)
+    def forward_matches(n, scale, seed):
+        compare_forward(g, "FixedHiddenMLP", inputs=[floats((n, 20), seed, scale)], seed=seed)
+
+
+@grader("NestMLP")
+def nest_mlp(g):
+    @g.for_all(n=batches, seed=seeds)
+    def forward_matches(n, seed):
+        compare_forward(g, "NestMLP", inputs=[floats((n, 20), seed)], seed=seed)
+
+
+@grader("chimera")
+def chimera(g):
+    @g.for_all(n=batches, scale=scales, seed=seeds)
+    def forward_matches(n, scale, seed):
+        compare_forward(g, "chimera", inputs=[floats((n, 20), seed, scale)], seed=seed)
+
+
+def probe_parallel(m, d, a, b, deep, x):
+    net1 = nn.Sequential(nn.Linear(d, a), nn.ReLU()) if deep else nn.Linear(d, a)
+    net2 = nn.Linear(d, b)
+    net = m.ParallelBlock(net1, net2)
+    ids = {id(p) for p in net.parameters()} if isinstance(net, nn.Module) else set()
+    expected_ids = {id(p) for p in net1.parameters()} | {id(p) for p in net2.parameters()}
+    with torch.no_grad():
+        out = observe(net(tensor(x)), "the output")
+    return {"registered": len(ids & expected_ids), "out": out}
+
+
+@grader("ParallelBlock")
+def parallel_block(g):
+    @g.for_all(d=sizes, a=sizes, b=sizes, deep=st.booleans(), lead=st.lists(batches, min_size=1, max_size=2),
+               seed=seeds)
+    def concatenates(d, a, b, deep, lead, seed):
+        x = floats((*lead, d), seed)
+        net1 = f"Sequential(Linear({d}, {a}), ReLU())" if deep else f"Linear({d}, {a})"
+        called = f"ParallelBlock({net1}, Linear({d}, {b}))(X) with X of shape {x.shape}"
+        got, ref = g.both(probe_parallel, d, a, b, deep, x, seed=seed, called=called)
+        check(got["registered"] == ref["registered"],
+              f"does not register both nets: `parameters()` yields {got['registered']} of their tensors, "
+              f"the reference yields {ref['registered']}.")
+        assert_same(got["out"], ref["out"], headline="does not concatenate net1(X) and net2(X) on the last axis.",
+                    called=called)
+
+
+def probe_repeat(m, d, n, x):
+    made = []
+
+    def make_block():
+        block = nn.Linear(d, d)
+        made.append(block)
+        return block
+
+    net = m.repeat_block(make_block, n)
+    if not isinstance(net, nn.Module):
+        return {"module": False, "type": type(net).__name__, "calls": len(made)}
+    distinct = len({id(p) for p in net.parameters()})
+    with torch.no_grad():
+        out = observe(net(tensor(x)), "the output")
+    return {"module": True, "calls": len(made), "distinct": distinct, "out": out}
+
+
+@grader("repeat_block")
+def repeat_block(g):
+    @g.for_all(d=sizes, n=st.integers(1, 4), rows=batches, seed=seeds)
+    def independent_copies(d, n, rows, seed):
+        x = floats((rows, d), seed)
+        called = f"repeat_block(lambda: nn.Linear({d}, {d}), {n})"
+        got, ref = g.both(probe_repeat, d, n, x, seed=seed, called=called)
+        check(got["module"], "does not return an nn.Module.",
+              f"Called `{called}`. Got a {got.get('type')}, but the reference gives an nn.Sequential.")
+        check(got["calls"] == n, f"calls make_block() {got['calls']} times for n={n}; "
+                                 "each of the n blocks must come from its own call.", f"Called `{called}`.")
+        check(got["distinct"] == ref["distinct"],
+              f"does not hold {n} independent blocks: `parameters()` yields {got['distinct']} distinct tensors, "
+              f"the reference yields {ref['distinct']}.",
+              f"Called `{called}`. `[make_block()] * n` repeats one block object n times.")
+        assert_same(got["out"], ref["out"], headline="does not apply the n blocks in order.",
+                    called=f"{called}(X) with X of shape {x.shape}")

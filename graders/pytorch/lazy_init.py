@@ -1,0 +1,90 @@
+"""Graders for pytorch/lazy_init.py (d2l 6.4 Lazy Initialization)."""
+
+from __future__ import annotations
+
+import torch
+from hypothesis import strategies as st
+from torch import nn
+from torch.nn.parameter import is_lazy
+
+from harness.feedback import assert_same, check
+from harness.grading import grader
+from harness.strategies import batches, floats, seeds, sizes
+from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
+
+
+def probe_lazy(m, fn, hidden, out_features, x, weights):
+    net = getattr(m, fn)(hidden, out_features)
+    if not isinstance(net, nn.Module):
+        return {"module": False, "type": type(net).__name__}
+    params = list(net.parameters())
+    lazy_before = [is_lazy(p) for p in params]
+    lazy_ids = {id(p) for p in params if is_lazy(p)}
+    X = tensor(x)
+    if weights is None:
+        weights = used_weights(net, X)
+    else:
+        load_used_weights(net, weights, X)
+    _, order = run_recording(net, X)
+    with torch.no_grad():
+        out = observe(net(X), "the output")
+    return {"module": True, "lazy_before": lazy_before, "first_was_lazy": bool(order) and id(order[0]) in lazy_ids,
+            "first_shape": tuple(order[0].shape) if order else None, "weights": weights, "out": out}
+
+
+def _grade_lazy(g, fn, every_layer):
+    @g.for_all(hidden=sizes, out_features=sizes, d=sizes, n=batches, seed=seeds)
+    def infers_input_size(hidden, out_features, d, n, seed):
+        x = floats((n, d), seed)
+        called = f"{fn}({hidden}, {out_features})"
+        ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, seed=seed, called=called)
+        got = g.student(probe_lazy, fn, hidden, out_features, x, ref["weights"], seed=seed, called=called)
+        check(got["module"], "does not return an nn.Module.", f"Called `{called}`. Got a {got.get('type')}.")
+        if every_layer:
+            check(got["lazy_before"] and all(got["lazy_before"]),
+                  "has layers that are not lazy.",
+                  f"Called `{called}`. Got lazy flags {got['lazy_before']} for parameters() before the first call, "
+                  "but the reference has every parameter lazy (nn.LazyLinear everywhere).")
+        check(got["first_was_lazy"], "does not make the first layer lazy.",
+              f"Called `{called}`. Got a first weight that existed before the first call, but the reference "
+              "infers its input size on the first call (nn.LazyLinear).")
+        check(got["first_shape"] == (hidden, d), "infers the wrong first weight shape.",
+              f"Called `{called}(X)` with X of shape {x.shape}. Got first weight of shape {got['first_shape']}, "
+              f"but the reference gives {(hidden, d)}.")
+        assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
+                    called=f"{called}(X) with X of shape {x.shape}")
+
+
+@grader("lazy_mlp")
+def lazy_mlp(g):
+    _grade_lazy(g, "lazy_mlp", every_layer=False)
+
+
+@grader("all_lazy_mlp")
+def all_lazy_mlp(g):
+    _grade_lazy(g, "all_lazy_mlp", every_layer=True)
+
+
+def probe_materialize(m, hidden, out_features, d, first_eager):
+    first = nn.Linear(d, hidden) if first_eager else nn.LazyLinear(hidden)
+    net = nn.Sequential(first, nn.ReLU(), nn.LazyLinear(out_features))
+    result = m.materialize(net, d)
+    shapes = [tuple(p.shape) if not is_lazy(p) else None for p in net.parameters()]
+    return {"same": result is net, "type": type(result).__name__, "shapes": shapes,
+            "training": net.training, "grads": [p.grad is not None for p in net.parameters()]}
+
+
+@grader("materialize")
+def materialize(g):
+    @g.for_all(hidden=sizes, out_features=sizes, d=sizes, first_eager=st.booleans(), seed=seeds)
+    def every_weight_exists(hidden, out_features, d, first_eager, seed):
+        first = f"Linear({d}, {hidden})" if first_eager else f"LazyLinear({hidden})"
+        called = f"materialize(Sequential({first}, ReLU(), LazyLinear({out_features})), {d})"
+        got, ref = g.both(probe_materialize, hidden, out_features, d, first_eager, seed=seed, called=called)
+        check(got["same"], "does not return the net it was given.",
+              f"Called `{called}`. Got a {got['type']}, but the reference returns `net` itself.")
+        check(got["shapes"] == ref["shapes"], "leaves lazy weights or infers wrong shapes.",
+              f"Called `{called}`. Got parameter shapes {got['shapes']} (None: still lazy), "
+              f"but the reference gives {ref['shapes']}.")
+        check(not any(got["grads"]), "leaves gradients behind.",
+              f"Called `{called}`. Got parameters with .grad set; a dry run needs no backward pass.")

@@ -1,0 +1,115 @@
+"""Grading failures and the one helper that words them.
+
+Every message a student reads has the same shape::
+
+    `pytorch.blocks.MLP`: the forward pass differs from the reference.
+    Called `MLP(3, 4, 5)(X)` with X of shape (2, 3). Got values off by up to 0.53 (max abs error, at [0, 1]: 0.1 vs 0.63), but the reference gives ...
+    Smallest failing input: in_features=3, hidden=4, out_features=5, batch=2, seed=0
+
+shape first, then dtype, then values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+class GradingFailure(AssertionError):
+    """A property of the unit does not hold.  ``headline`` is what the student reads first."""
+
+    def __init__(self, headline: str, detail: str = ""):
+        self.headline = headline
+        self.detail = detail
+        super().__init__(headline + ("\n" + detail if detail else ""))
+
+
+def fail(headline: str, detail: str = "") -> None:
+    __tracebackhide__ = True
+    raise GradingFailure(headline, detail)
+
+
+def check(condition: bool, headline: str, detail: str = "") -> None:
+    """Fail with ``headline`` unless ``condition`` holds."""
+    __tracebackhide__ = True
+    if not condition:
+        raise GradingFailure(headline, detail)
+
+
+@dataclass(frozen=True)
+class TensorObs:
+    """A tensor seen from outside its framework: plain numpy values plus the framework's dtype name.
+
+    ``values`` holds the data in a numpy dtype that represents it exactly (bfloat16 as float32).
+    """
+
+    dtype: str
+    shape: tuple
+    values: np.ndarray
+
+    def __repr__(self) -> str:  # short: used in messages
+        return f"tensor(shape={self.shape}, dtype={self.dtype})"
+
+
+def describe(value) -> str:
+    """A short description of an observation for messages."""
+    if isinstance(value, TensorObs):
+        return f"a {value.dtype} tensor of shape {value.shape}"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    return repr(value)
+
+
+def _fmt(x) -> str:
+    if isinstance(x, (complex, np.complexfloating)):
+        return f"{complex(x):.4g}"
+    if isinstance(x, (float, np.floating)):
+        return f"{float(x):.4g}"
+    return repr(x.item() if hasattr(x, "item") else x)
+
+
+def assert_same(got, expected, *, headline: str, called: str, what: str = "output",
+                atol: float = 1e-5, rtol: float = 1e-4, exact: bool = False) -> None:
+    """Compare two tensor observations: shape, then dtype, then values.
+
+    Raises :class:`GradingFailure` whose detail reads
+    "Called `X`. Got <what> with ..., but the reference gives ...".
+    """
+    __tracebackhide__ = True
+    if not isinstance(got, TensorObs):
+        fail(headline, f"Called `{called}`. Got {what} {describe(got)}, but the reference gives {describe(expected)}.")
+    if tuple(got.shape) != tuple(expected.shape):
+        fail(headline, f"Called `{called}`. Got {what} of shape {tuple(got.shape)}, "
+                       f"but the reference gives shape {tuple(expected.shape)}.")
+    if got.dtype != expected.dtype:
+        fail(headline, f"Called `{called}`. Got {what} of dtype {got.dtype}, "
+                       f"but the reference gives dtype {expected.dtype}.")
+    a, b = got.values, expected.values
+    if a.size == 0:
+        return
+    if exact or a.dtype.kind in "biu":
+        bad = ~((a == b) | (_isnan(a) & _isnan(b)))
+    else:
+        bad = ~np.isclose(a, b, atol=atol, rtol=rtol, equal_nan=True)
+    if bad.any():
+        idx = tuple(int(i) for i in np.argwhere(bad)[0])
+        if a.dtype.kind in "fc":
+            err = np.abs(a.astype(np.complex128) - b.astype(np.complex128))
+            err = np.where(np.isnan(err), np.inf, err)
+            fail(headline, f"Called `{called}`. Got {what} values off by up to {float(err.max()):.4g} "
+                           f"(max abs error; {int(bad.sum())} of {bad.size} entries differ, first at {list(idx)}: "
+                           f"got {_fmt(a[idx])}), but the reference gives {_fmt(b[idx])} there.")
+        fail(headline, f"Called `{called}`. Got {what} with {int(bad.sum())} of {bad.size} entries different "
+                       f"(first at {list(idx)}: got {_fmt(a[idx])}), but the reference gives {_fmt(b[idx])} there.")
+
+
+def _isnan(a: np.ndarray) -> np.ndarray:
+    return np.isnan(a) if a.dtype.kind in "fc" else np.zeros(a.shape, bool)
+
+
+def assert_equal(got, expected, *, headline: str, called: str, what: str) -> None:
+    """Compare two plain values (numbers, strings, lists): "Called `X`. Got …, but the reference gives …"."""
+    __tracebackhide__ = True
+    if got != expected:
+        fail(headline, f"Called `{called}`. Got {what} {got!r}, but the reference gives {expected!r}.")

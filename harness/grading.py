@@ -1,0 +1,219 @@
+"""Run one unit's grader against one implementation tree and turn the outcome into a result.
+
+Graders live in ``graders/<framework>/<module>.py`` and register themselves with
+:func:`grader`.  A grader receives a :class:`Context` and compares the
+implementation's observations with the reference's.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import random
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from hypothesis import given, seed as hyp_seed, settings
+
+from . import catalog
+from .feedback import GradingFailure
+from .implementation import CallTimeout, Implementation, ImplementationRaised, InProcess
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "solutions"
+
+_GRADERS: dict[str, callable] = {}
+
+
+class Skip(Exception):
+    """The unit cannot be graded here (e.g. no GPU); the message says why."""
+
+
+class HarnessError(Exception):
+    """The reference or the harness misbehaved: never the student's fault."""
+
+
+def grader(name: str):
+    """Register ``fn(ctx)`` as the grader of unit ``<framework>.<module>.<name>`` (taken from the grader's module)."""
+
+    def register(fn):
+        parts = fn.__module__.split(".")  # graders.<framework>.<module>
+        unit_id = f"{parts[-2]}.{parts[-1]}.{name}"
+        if unit_id not in catalog.BY_ID:
+            raise LookupError(f"grader for {unit_id}, which harness/catalog.py does not list")
+        _GRADERS[unit_id] = fn
+        return fn
+
+    return register
+
+
+def grader_for(unit: catalog.Unit):
+    importlib.import_module(f"graders.{unit.framework}.{unit.module}")
+    return _GRADERS[unit.id]
+
+
+@dataclass
+class UnitResult:
+    id: str
+    status: str  # passed, failed, error, missing, skipped
+    score: float
+    max_score: float
+    message: str = ""
+    seconds: float = 0.0
+
+    def as_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if k != "seconds"}
+
+
+def unit_seed(session_seed: int | None, unit_id: str) -> int | None:
+    """Each unit gets its own stream, fixed by the session seed."""
+    if session_seed is None:
+        return None
+    return random.Random(f"{session_seed}:{unit_id}").getrandbits(32)
+
+
+@dataclass
+class Context:
+    """What a grader works with."""
+
+    unit: catalog.Unit
+    impl: Implementation
+    ref: Implementation
+    seed: int | None  # None: the profile decides (derandomized in ci)
+    scale: float = 1.0
+
+    @property
+    def name(self) -> str:
+        return self.unit.name
+
+    @property
+    def fixed_seed(self) -> int:
+        """A seed for one-off checks outside Hypothesis (e.g. distribution tests)."""
+        return self.seed if self.seed is not None else random.Random(self.unit.id).getrandbits(32)
+
+    def for_all(self, max_examples: int | None = None, **strategies):
+        """Decorator: run the decorated property now, for examples drawn from ``strategies``.
+
+        ``max_examples`` overrides the profile's count (scaled by ``scale`` for slow frameworks).
+        """
+
+        def run(prop):
+            n = max_examples or settings.default.max_examples
+            n = max(1, int(round(n * self.scale)))
+            test = settings(settings.default, max_examples=n)(given(**strategies)(prop))
+            if self.seed is not None:
+                test = hyp_seed(self.seed)(test)
+            test()
+            return prop
+
+        return run
+
+    def reference(self, probe, *args, seed: int = 0, called: str = ""):
+        """Run a probe on the reference; anything it raises is a harness bug."""
+        try:
+            return self.ref.call(probe, *args, seed=seed, called=called)
+        except (ImplementationRaised, CallTimeout, GradingFailure) as exc:
+            raise HarnessError(f"the reference failed on `{called}`: {exc}") from exc
+
+    def student(self, probe, *args, seed: int = 0, called: str = ""):
+        return self.impl.call(probe, *args, seed=seed, called=called)
+
+    def both(self, probe, *args, seed: int = 0, called: str = ""):
+        """(implementation's observation, reference's observation) of the same probe under the same seed."""
+        expected = self.reference(probe, *args, seed=seed, called=called)
+        got = self.student(probe, *args, seed=seed, called=called)
+        return got, expected
+
+    def skip(self, reason: str):
+        raise Skip(reason)
+
+
+_FALSIFYING = re.compile(r"Falsifying example: \w+\((.*)\)\s*$", re.S)
+
+
+def smallest_input(exc: BaseException) -> str:
+    """Hypothesis' shrunk example, on one line, from the exception's notes."""
+    for note in getattr(exc, "__notes__", ()):
+        m = _FALSIFYING.search(note)
+        if m:
+            args = [a.strip().rstrip(",") for a in m.group(1).strip().splitlines() if a.strip()]
+            args = [a for a in args if a and not a.startswith("#")]
+            return ", ".join(args)
+    return ""
+
+
+def _first(exc: BaseException) -> BaseException:
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return exc
+
+
+def outcome(unit: catalog.Unit, exc: BaseException) -> tuple[str, str]:
+    """(status, message) for an exception that ended a grader."""
+    notes = smallest_input(exc)
+    inner = _first(exc)
+    notes = notes or smallest_input(inner)
+    tail = f"\nSmallest failing input: {notes}" if notes else ""
+    if isinstance(inner, GradingFailure):
+        detail = f"\n{inner.detail}" if inner.detail else ""
+        return "failed", f"`{unit.name}` {inner.headline}{detail}{tail}"
+    if isinstance(inner, ImplementationRaised):
+        if inner.not_implemented:
+            todo = f"\n{inner.text}" if inner.text else ""
+            return "failed", f"{inner}{todo}"
+        return "failed", f"{inner}{tail}"
+    if isinstance(inner, CallTimeout):
+        return "error", f"timed out: {inner}{tail}"
+    if isinstance(inner, HarnessError):
+        return "error", f"internal grader error (not your fault; please report it): {inner}"
+    return "error", f"internal grader error (not your fault; please report it): {type(inner).__name__}: {inner}"
+
+
+def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
+               implementation=InProcess, reference_tree=REFERENCE) -> UnitResult:
+    """Grade one unit of ``tree``; never raises for anything the implementation does."""
+    start = time.perf_counter()
+
+    def result(status: str, message: str = "") -> UnitResult:
+        score = unit.points if status == "passed" else 0.0
+        max_score = 0.0 if status == "skipped" else unit.points
+        return UnitResult(unit.id, status, score, max_score, message, time.perf_counter() - start)
+
+    framework_missing = _framework_missing(unit.framework)
+    if framework_missing:
+        return result("skipped", framework_missing)
+    impl = implementation(tree, unit.framework, unit.module)
+    status, message = impl.availability(unit.names)
+    if status != "ok":
+        return result(status, message)
+    ref = InProcess(reference_tree, unit.framework, unit.module)
+    ctx = Context(unit, impl, ref, unit_seed(session_seed, unit.id), scale=_scale(unit.framework))
+    try:
+        grader_for(unit)(ctx)
+    except Skip as exc:
+        return result("skipped", str(exc))
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:
+        if isinstance(_first(exc), Skip):
+            return result("skipped", str(_first(exc)))
+        return result(*outcome(unit, exc))
+    return result("passed")
+
+
+def _scale(framework: str) -> float:
+    """Keras eager calls cost ~100x PyTorch's: fewer examples per property there."""
+    return 1.0 if framework == "pytorch" else float(os.environ.get("D2L_TF_SCALE", "0.35"))
+
+
+_PACKAGES = {"pytorch": ("torch", "pytorch"), "tensorflow": ("tensorflow", "tensorflow")}
+
+
+def _framework_missing(framework: str) -> str:
+    package, extra = _PACKAGES[framework]
+    if importlib.util.find_spec(package) is None:
+        return f"{package} is not installed (pip install -e '.[{extra}]')"
+    return ""

@@ -1,0 +1,132 @@
+"""Where an implementation runs: the one small interface graders talk to.
+
+A grader never touches student objects.  It asks an :class:`Implementation` to
+run a *probe* (a module-level function ``probe(module, *args)`` defined next
+to the grader) and gets back an *observation*: plain data (numpy arrays,
+:class:`~harness.feedback.TensorObs`, numbers, strings, lists, dicts).
+Arguments are plain data too.  :class:`InProcess` runs probes in this
+process; a worker-process implementation only has to provide the same
+``call`` (probes are found again by ``probe.__module__`` and
+``probe.__qualname__``), and no grader changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import loading
+from .feedback import GradingFailure
+from .seeding import seed_all
+
+DEFAULT_CALL_TIMEOUT = float(os.environ.get("D2L_CALL_TIMEOUT", "20"))
+
+
+class CallTimeout(Exception):
+    """A call into the implementation ran past its wall-clock limit."""
+
+
+@dataclass
+class ImplementationRaised(Exception):
+    """The implementation raised while a probe ran it."""
+
+    called: str
+    exc_type: str
+    text: str
+    where: str  # "`MLP.forward` (exercises/pytorch/blocks.py:31)" or ""
+    not_implemented: bool
+
+    def __str__(self) -> str:
+        if self.not_implemented:
+            return f"not implemented yet: {self.where or '`' + self.called + '`'}"
+        where = f" in {self.where}" if self.where else ""
+        return f"Called `{self.called}`: it raised {self.exc_type}: {self.text}{where}"
+
+
+class Implementation:
+    """Interface: one module of one tree, as seen by graders."""
+
+    tree: Path
+    framework: str
+    module: str
+
+    def availability(self, names) -> tuple[str, str]:
+        """("ok", "") or ("missing" | "error", message) for the module and the names a unit needs."""
+        raise NotImplementedError
+
+    def call(self, probe, *args, seed: int = 0, called: str = "", timeout: float | None = None):
+        """Seed everything with ``seed``, run ``probe(module, *args)``, return its observation."""
+        raise NotImplementedError
+
+
+class InProcess(Implementation):
+    """Runs probes in this process (fast; native tracebacks).  Trusted or student-run code only."""
+
+    def __init__(self, tree, framework: str, module: str):
+        self.tree = Path(tree).resolve()
+        self.framework = framework
+        self.module = module
+        self._loaded = None
+
+    def _load(self):
+        if self._loaded is None:
+            self._loaded = loading.load(self.tree, self.framework, self.module)
+        return self._loaded
+
+    def availability(self, names):
+        loaded = self._load()
+        if loaded.status != "ok":
+            return loaded.status, loaded.message
+        absent = [n for n in names if not hasattr(loaded.module, n)]
+        if absent:
+            listed = ", ".join(f"`{n}`" for n in absent)
+            return "missing", f"`{loading.display_path(loaded.path)}` defines no {listed}"
+        return "ok", ""
+
+    def call(self, probe, *args, seed: int = 0, called: str = "", timeout: float | None = None):
+        __tracebackhide__ = True
+        module = self._load().module
+        seed_all(self.framework, seed)
+        try:
+            with watchdog(DEFAULT_CALL_TIMEOUT if timeout is None else timeout, called):
+                return probe(module, *args)
+        except (GradingFailure, CallTimeout):
+            raise
+        except Exception as exc:
+            raise raised_in(exc, self._load().path.parent.parent, called) from None
+
+
+def raised_in(exc: BaseException, tree: Path, called: str) -> ImplementationRaised:
+    """Describe an exception by the last frame that lies in the implementation tree."""
+    where = ""
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        filename = Path(frame.f_code.co_filename)
+        if tree in filename.resolve().parents:
+            qualname = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
+            where = f"`{qualname}` ({loading.display_path(filename)}:{lineno})"
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return ImplementationRaised(called, type(exc).__name__, text, where, isinstance(exc, NotImplementedError))
+
+
+@contextlib.contextmanager
+def watchdog(seconds: float, called: str):
+    """Raise :class:`CallTimeout` in the main thread after ``seconds`` (SIGALRM; no-op elsewhere)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _alarm(signum, frame):
+        raise CallTimeout(f"`{called}` ran longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,203 @@
+"""The pytest plugin: grades any implementation tree with the contract's layout.
+
+``pytest exercises/`` (or ``solutions/``, or any tree, or ``--impl PATH``)
+collects one test item per graded unit of each ``<tree>/<framework>/<module>.py``
+file; the item runs that unit's grader against the file's tree.  Registered as
+the ``pytest11`` entry point ``harness.plugin``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from . import catalog, profiles
+from .report import submission_json, summary_table, write_json
+
+_SEED = pytest.StashKey[object]()
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("d2l-drill", "grading of d2l 'Deep learning computation' exercises")
+    group.addoption("--impl", action="append", default=[], metavar="PATH",
+                    help="grade the implementation tree at PATH (a folder holding pytorch/ and/or tensorflow/); "
+                         "may be given several times. Without it, grade the trees given as paths, e.g. exercises/.")
+    group.addoption("--json", dest="d2l_json", default=None, metavar="FILE",
+                    help="write the grading report (CONTRACT.md 'Grading output') as JSON to FILE.")
+    group.addoption("--no-grade-summary", dest="d2l_summary", action="store_false", default=True,
+                    help="do not print the table of grades at the end of the run.")
+
+
+def pytest_configure(config):
+    for framework in catalog.FRAMEWORKS:
+        config.addinivalue_line("markers", f"{framework}: a graded unit of the {framework} track")
+    config.addinivalue_line("markers", "gpu: a graded unit that needs a GPU; skipped, with the reason, without one")
+    profile = profiles.activate(config.getoption("hypothesis_profile", None))
+    config.stash[_SEED] = _session_seed(config, profile)
+    config.pluginmanager.register(GradeRecorder(config), "d2l-grade-recorder")
+    impl = config.getoption("impl")
+    if impl:
+        explicit = config.args_source == pytest.Config.ArgsSource.ARGS
+        config.args[:] = ([*config.args] if explicit else []) + [str(Path(p)) for p in impl]
+
+
+def _session_seed(config, profile: str):
+    """--hypothesis-seed, or the controller's (xdist), or a fresh one; None means derandomized (ci profile)."""
+    given = config.getoption("hypothesis_seed", None)
+    if given is not None:
+        return int(given) if str(given).isdigit() else given
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and "d2l_seed" in workerinput:
+        return workerinput["d2l_seed"]
+    if profiles.PROFILES.get(profile, {}).get("derandomize"):
+        return None
+    return random.SystemRandom().randrange(2**31)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):  # pytest-xdist: every worker grades with the controller's seed
+    node.workerinput["d2l_seed"] = node.config.stash[_SEED]
+
+
+def pytest_report_header(config):
+    seed = config.stash[_SEED]
+    profile = profiles.current()
+    seed_text = f"seed {seed} (rerun with --hypothesis-seed={seed})" if seed is not None else "derandomized"
+    versions = []
+    for dist in ("torch", "tensorflow-cpu", "tensorflow"):
+        try:
+            versions.append(f"{dist.split('-')[0]} {importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    names = {v.split()[0] for v in versions}
+    frameworks = ", ".join(dict.fromkeys(versions)) if versions else "none"
+    absent = [n for n in ("torch", "tensorflow") if n not in names]
+    frameworks += "".join(f", {n} not installed" for n in absent)
+    return [f"d2l-drill: profile {profile!r}, {seed_text}", f"d2l-drill frameworks: {frameworks}"]
+
+
+def pytest_report_collectionfinish(config, start_path, items):
+    frameworks = {item.unit.framework for item in items if isinstance(item, UnitItem)}
+    if not frameworks:
+        return []
+    return [f"d2l-drill GPUs: {gpu_summary(frameworks)}"]
+
+
+def gpu_summary(frameworks) -> str:
+    from .grading import _framework_missing
+
+    parts = []
+    if "pytorch" in frameworks and not _framework_missing("pytorch"):
+        import torch
+
+        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        parts.append(f"torch sees {n}" + (f" ({torch.cuda.get_device_name(0)})" if n else ""))
+    if "tensorflow" in frameworks and not _framework_missing("tensorflow"):
+        import tensorflow as tf
+
+        parts.append(f"tensorflow sees {len(tf.config.list_physical_devices('GPU'))}")
+    return ", ".join(parts) or "no framework installed"
+
+
+def tree_of(path: Path):
+    """The tree a file belongs to, if it is ``<tree>/<framework>/<module>.py`` of the contract."""
+    if path.suffix == ".py" and path.stem in catalog.MODULES and path.parent.name in catalog.FRAMEWORKS \
+            and not (path.parent / "__init__.py").exists():
+        return path.parent.parent
+    return None
+
+
+def pytest_collect_file(file_path, parent):
+    tree = tree_of(Path(file_path))
+    if tree is not None:
+        return GradedModule.from_parent(parent, path=Path(file_path), tree=tree)
+    return None
+
+
+class GradedModule(pytest.File):
+    """One module of an implementation tree; its items are the module's graded units."""
+
+    def __init__(self, *, tree, **kwargs):
+        super().__init__(**kwargs)
+        self.tree = tree
+
+    def collect(self):
+        framework, module = self.path.parent.name, self.path.stem
+        for unit in catalog.units_for(framework, module):
+            item = UnitItem.from_parent(self, name=unit.name, unit=unit)
+            item.add_marker(framework)
+            if unit.gpu:
+                item.add_marker("gpu")
+            yield item
+
+
+class UnitFailed(Exception):
+    def __init__(self, result):
+        super().__init__(result.message)
+        self.result = result
+
+
+class UnitItem(pytest.Item):
+    def __init__(self, *, unit, **kwargs):
+        super().__init__(**kwargs)
+        self.unit = unit
+
+    def runtest(self):
+        __tracebackhide__ = True
+        from .grading import grade_unit
+
+        result = grade_unit(self.unit, self.parent.tree, session_seed=self.config.stash[_SEED])
+        self.user_properties.append(("d2l_result", result.as_json()))
+        self.user_properties.append(("d2l_tree", str(self.parent.tree)))
+        if result.status == "skipped":
+            pytest.skip(result.message)
+        if result.status != "passed":
+            raise UnitFailed(result)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, UnitFailed):
+            r = excinfo.value.result
+            return f"[{r.status}] {r.id} ({r.score:g}/{r.max_score:g} points)\n{r.message}"
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self):
+        return self.path, None, f"{self.unit.id}: {self.unit.title}"
+
+
+class GradeRecorder:
+    """Collects every unit's result (also from xdist workers, through ``user_properties``) and reports them."""
+
+    def __init__(self, config):
+        self.config = config
+        self.trees: dict[str, dict[str, dict]] = {}
+
+    def pytest_runtest_logreport(self, report):
+        if report.when != "call":
+            return
+        props = dict(report.user_properties)
+        if "d2l_result" in props:
+            self.trees.setdefault(props["d2l_tree"], {})[props["d2l_result"]["id"]] = props["d2l_result"]
+
+    def pytest_terminal_summary(self, terminalreporter):
+        from .grading import UnitResult
+        from .loading import display_path
+
+        if not self.trees:
+            return
+        order = {u.id: i for i, u in enumerate(catalog.UNITS)}
+        documents = []
+        for tree, by_id in self.trees.items():
+            results = [UnitResult(**r) for r in sorted(by_id.values(), key=lambda r: order[r["id"]])]
+            name = display_path(Path(tree))
+            documents.append(submission_json(name, results))
+            if self.config.getoption("d2l_summary"):
+                terminalreporter.write(summary_table(name, results, color=terminalreporter.hasmarkup,
+                                                     width=terminalreporter._tw.fullwidth))
+        path = self.config.getoption("d2l_json")
+        if path:
+            write_json(path, documents[0] if len(documents) == 1 else {"submissions": documents})
+            terminalreporter.write_line(f"d2l-drill: wrote {path}")

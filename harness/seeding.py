@@ -1,0 +1,23 @@
+"""One place that seeds every random number generator a unit can touch."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import numpy as np
+
+
+def seed_all(framework: str, seed: int) -> None:
+    """Seed ``random``, numpy and the framework identically before each call, for implementation and reference."""
+    seed = int(seed) % (2**32)
+    random.seed(seed)
+    np.random.seed(seed)
+    if framework == "pytorch" or "torch" in sys.modules:
+        import torch
+
+        torch.manual_seed(seed)
+    if framework == "tensorflow":
+        import keras
+
+        keras.utils.set_random_seed(seed)

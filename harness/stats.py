@@ -1,0 +1,71 @@
+"""Distribution checks for initialisers: exact bounds first, then moments at 6 sigma, then a KS test.
+
+Numpy only.  Thresholds follow GRADING-NOTES.md: 0/1000 false fails for correct
+code at alpha = 1e-6, every plausible wrong initialiser rejected.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+ALPHA = 1e-6
+_erf = np.frompyfunc(math.erf, 1, 1)
+
+
+def ks_statistic(sample: np.ndarray, cdf) -> float:
+    x = np.sort(np.asarray(sample, dtype=np.float64).ravel())
+    n = x.size
+    f = np.asarray(cdf(x), dtype=np.float64)
+    upper = np.arange(1, n + 1) / n - f
+    lower = f - np.arange(0, n) / n
+    return float(max(upper.max(), lower.max()))
+
+
+def ks_critical(n: int, alpha: float = ALPHA) -> float:
+    """Asymptotic one-sample KS critical value."""
+    return math.sqrt(-0.5 * math.log(alpha / 2)) / math.sqrt(n)
+
+
+def normal_cdf(mean: float, std: float):
+    return lambda x: 0.5 * (1 + _erf((x - mean) / (std * math.sqrt(2))).astype(np.float64))
+
+
+def uniform_cdf(low: float, high: float):
+    return lambda x: np.clip((x - low) / (high - low), 0, 1)
+
+
+def describe(sample: np.ndarray) -> str:
+    s = np.asarray(sample, dtype=np.float64)
+    return f"mean {s.mean():.4g}, std {s.std():.4g}, min {s.min():.4g}, max {s.max():.4g}"
+
+
+def normal_problem(sample, mean: float, std: float) -> str:
+    """'' if ``sample`` looks like N(mean, std); else what is off, in words."""
+    s = np.asarray(sample, dtype=np.float64).ravel()
+    n = s.size
+    if abs(s.mean() - mean) > 6 * std / math.sqrt(n):
+        return f"its mean is {s.mean():.4g}, but N({mean:g}, {std:g}) has mean {mean:g}"
+    if abs(s.std() - std) > 6 * std / math.sqrt(2 * n):
+        return f"its standard deviation is {s.std():.4g}, but N({mean:g}, {std:g}) has {std:g}"
+    d = ks_statistic(s, normal_cdf(mean, std))
+    if d > ks_critical(n):
+        return f"its values are not normally distributed (KS statistic {d:.3g} > {ks_critical(n):.3g})"
+    return ""
+
+
+def uniform_problem(sample, low: float, high: float) -> str:
+    """'' if ``sample`` looks like U(low, high); else what is off."""
+    s = np.asarray(sample, dtype=np.float64).ravel()
+    n = s.size
+    eps = 1e-6 * max(abs(low), abs(high))
+    if s.min() < low - eps or s.max() > high + eps:
+        return f"its values span [{s.min():.4g}, {s.max():.4g}], outside U({low:.4g}, {high:.4g})"
+    width = high - low
+    if s.min() > low + 20 * width / n or s.max() < high - 20 * width / n:
+        return f"its values span only [{s.min():.4g}, {s.max():.4g}], but U({low:.4g}, {high:.4g}) fills the range"
+    d = ks_statistic(s, uniform_cdf(low, high))
+    if d > ks_critical(n):
+        return f"its values are not uniform on [{low:.4g}, {high:.4g}] (KS statistic {d:.3g} > {ks_critical(n):.3g})"
+    return ""

@@ -1,0 +1,82 @@
+"""Hypothesis strategies and input data shared by every grader, whatever the framework.
+
+Values of float inputs come from a drawn seed rather than from Hypothesis
+drawing each float: examples stay small and fast, and shrinking works on the
+sizes and shapes a student needs to see.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import strategies as st
+
+seeds = st.integers(min_value=0, max_value=2**16)
+sizes = st.integers(min_value=1, max_value=8)
+batches = st.integers(min_value=1, max_value=4)
+scales = st.sampled_from([1.0, 0.01, 100.0])
+
+# Every dtype the file round trips are graded on (CONTRACT.md, file_io).
+FILE_DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64", "bfloat16")
+file_dtypes = st.sampled_from(FILE_DTYPES)
+shapes = st.lists(st.integers(min_value=0, max_value=3), min_size=0, max_size=3).map(tuple)  # 0-d and empty too
+key_chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./"
+dict_keys = st.text(alphabet=key_chars, min_size=1, max_size=8)
+
+# GPU counts and indices for try_gpu / try_all_gpus (faked by patching the framework's query).
+gpu_counts = st.integers(min_value=0, max_value=8)
+gpu_indices = st.integers(min_value=-2, max_value=9)
+
+
+def floats(shape, seed: int, scale: float = 1.0) -> np.ndarray:
+    """Finite float32 input values of ``shape``, fixed by ``seed``."""
+    return (np.random.default_rng(seed).standard_normal(shape) * scale).astype(np.float32)
+
+
+def values_of(dtype: str, shape, seed: int) -> np.ndarray:
+    """Values for a tensor of a graded dtype, as a numpy array that holds them exactly.
+
+    bfloat16 and float16 values are rounded so they are exactly representable
+    (bfloat16 arrives as float32 holding bfloat16-representable numbers).
+    """
+    return np.asarray(_values(dtype, shape, np.random.default_rng(seed)))
+
+
+def _values(dtype, shape, rng):
+    if dtype == "bool":
+        return rng.integers(0, 2, shape).astype(bool)
+    if dtype.startswith(("int", "uint")):
+        info = np.iinfo(np.dtype(dtype))
+        return rng.integers(info.min, info.max, shape, dtype=np.dtype(dtype), endpoint=True)
+    values = rng.standard_normal(shape) * 1000
+    if dtype == "bfloat16":  # keep the top 16 bits of float32
+        bits = values.astype(np.float32).view(np.uint32) & np.uint32(0xFFFF0000)
+        return bits.view(np.float32)
+    return values.astype(np.dtype(dtype))
+
+
+@st.composite
+def chains(draw, max_len: int = 5):
+    """A spec of blocks for a container: [("linear", i, o) | ("relu",) | ("tanh",) | ("again", k)].
+
+    ``("again", k)`` means "the block object at position k, given a second time"; it is only
+    drawn where the shapes allow it.  Returns (spec, input_width).
+    """
+    width = draw(sizes)
+    first = width
+    spec: list[tuple] = []
+    reusable: dict[int, list[int]] = {}  # width -> positions of blocks that map width to width
+    for position in range(draw(st.integers(min_value=1, max_value=max_len))):
+        choices = ["linear", "relu", "tanh"] + (["again"] if reusable.get(width) else [])
+        kind = draw(st.sampled_from(choices))
+        if kind == "linear":
+            out = draw(sizes)
+            spec.append(("linear", width, out))
+            if out == width:
+                reusable.setdefault(width, []).append(position)
+            width = out
+        elif kind == "again":
+            spec.append(("again", draw(st.sampled_from(reusable[width]))))
+        else:
+            spec.append((kind,))
+            reusable.setdefault(width, []).append(position)
+    return spec, first

@@ -1,0 +1,134 @@
+"""PyTorch side of probes: tensors to observations and back, and weight transfer by use.
+
+Imported only by PyTorch probes, so a TensorFlow-only run never imports torch.
+
+Weights move from the reference to an implementation *by the order the forward
+pass first uses them* and by shape (a 2-D weight may be stored transposed),
+never by attribute name or registration order: a different but correct
+structure receives the right weights, and a wrong match can only make a
+correct-looking output differ (a false fail is caught by the variant tests,
+a false pass is impossible because outputs are compared afterwards).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch.overrides import TorchFunctionMode
+
+from .feedback import GradingFailure, TensorObs
+
+torch.set_num_threads(1)  # two grading processes on two cores: tiny ops are 50x slower with 2 threads each
+
+DTYPES = {
+    "bool": torch.bool, "uint8": torch.uint8, "int8": torch.int8, "int16": torch.int16,
+    "int32": torch.int32, "int64": torch.int64, "float16": torch.float16, "bfloat16": torch.bfloat16,
+    "float32": torch.float32, "float64": torch.float64, "complex64": torch.complex64,
+    "complex128": torch.complex128,
+}
+
+
+def dtype_name(dtype) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
+def observe(value, what: str = "the result") -> TensorObs:
+    """A torch tensor as plain data; anything else is a grading failure that says what came back."""
+    if not isinstance(value, torch.Tensor):
+        raise GradingFailure(f"returns the wrong kind of object: {what} is a {type(value).__name__}, "
+                             "but the reference gives a torch.Tensor.")
+    t = value.detach().cpu()
+    name = dtype_name(t.dtype)
+    if t.dtype == torch.bfloat16:
+        values = t.float().numpy().copy()  # exact: every bfloat16 is a float32
+    else:
+        values = t.resolve_conj().resolve_neg().numpy().copy()
+    return TensorObs(name, tuple(t.shape), values)
+
+
+def tensor(obs) -> torch.Tensor:
+    """Back from an observation (or a numpy array) to a torch tensor of the original dtype."""
+    if isinstance(obs, TensorObs):
+        return torch.from_numpy(np.array(obs.values)).to(DTYPES[obs.dtype])
+    return torch.from_numpy(np.array(obs))
+
+
+class _UseRecorder(TorchFunctionMode):
+    def __init__(self, owned: dict[int, torch.Tensor]):
+        super().__init__()
+        self.owned = owned
+        self.order: list[torch.Tensor] = []
+        self.seen: set[int] = set()
+
+    def _visit(self, obj):
+        if isinstance(obj, torch.Tensor):
+            key = id(obj)
+            if key in self.owned and key not in self.seen:
+                self.seen.add(key)
+                self.order.append(obj)
+        elif isinstance(obj, (list, tuple)):
+            for item in obj:
+                self._visit(item)
+        elif isinstance(obj, dict):
+            for item in obj.values():
+                self._visit(item)
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        self._visit(args)
+        self._visit(kwargs)
+        return func(*args, **kwargs)
+
+
+def owned_tensors(net: torch.nn.Module) -> dict[int, torch.Tensor]:
+    owned = {id(p): p for p in net.parameters()}
+    owned.update({id(b): b for b in net.buffers()})
+    return owned
+
+
+def run_recording(net, *inputs):
+    """Run ``net(*inputs)`` and return (output, parameters and buffers in order of first use)."""
+    if not isinstance(net, torch.nn.Module):
+        raise GradingFailure(f"does not build a torch.nn.Module: got a {type(net).__name__}.")
+    owned = owned_tensors(net)
+    recorder = _UseRecorder(owned)
+    with recorder:
+        out = net(*inputs)
+    # Lazy modules materialize during the call: refresh the set and run again if anything new appeared.
+    if len(owned_tensors(net)) != len(owned):
+        recorder = _UseRecorder(owned_tensors(net))
+        with recorder:
+            out = net(*inputs)
+    return out, recorder.order
+
+
+def used_weights(net, *inputs) -> list[TensorObs]:
+    """The reference side of a transfer: every parameter and buffer, in order of first use."""
+    _, order = run_recording(net, *inputs)
+    return [observe(t) for t in order]
+
+
+def shapes(obs_list) -> list[tuple]:
+    return [tuple(o.shape) for o in obs_list]
+
+
+def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
+    """The implementation side: copy the reference's weights into ``net``, matched by use order and shape."""
+    _, order = run_recording(net, *inputs)
+    mine = [tuple(t.shape) for t in order]
+    theirs = shapes(weights)
+    if len(mine) != len(theirs) or any(m != t and m != t[::-1] for m, t in zip(mine, theirs)):
+        raise GradingFailure(
+            "uses different parameters than the reference.",
+            f"Its forward pass uses tensors of shapes {mine} (in order of first use), "
+            f"but the reference uses {theirs}.")
+    with torch.no_grad():
+        for target, source in zip(order, weights):
+            value = tensor(source).to(target.dtype)
+            if tuple(target.shape) != tuple(source.shape):
+                value = value.T
+            target.copy_(value)
+
+
+def module_summary(net) -> str:
+    return f"{type(net).__name__} with {sum(1 for _ in net.parameters())} parameter tensors"

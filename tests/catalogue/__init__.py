@@ -1,0 +1,70 @@
+"""Catalogue of plausible wrong implementations (mutants) and correct variants, per graded unit.
+
+Each entry is the reference module with ``code`` appended: the code redefines
+the unit's names (a class or function), so the rest of the module stays the
+reference.  A mutant must be rejected by its own unit's grader and by no
+other unit of the module, except units that use it (``Unit.depends`` in
+harness/catalog.py).  A variant is a correct implementation written
+differently and must pass every unit of the module.
+
+Catalogue files are ``<framework>_<module>.py`` beside this one, each with
+``MUTANTS`` and ``VARIANTS`` lists.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from harness import catalog
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    unit: str  # the unit's name, e.g. "MLP"
+    why: str  # the student's mistake, in words
+    code: str
+
+    expect_pass = False
+
+
+@dataclass(frozen=True)
+class Variant:
+    unit: str
+    why: str  # what is different, and why it is still right
+    code: str
+
+    expect_pass = True
+
+
+def entries(framework: str, module: str) -> list:
+    try:
+        mod = importlib.import_module(f"tests.catalogue.{framework}_{module}")
+    except ModuleNotFoundError:
+        return []
+    return [*mod.MUTANTS, *mod.VARIANTS]
+
+
+def all_entries() -> list[tuple[str, str, object]]:
+    return [(fw, module, e) for fw in catalog.FRAMEWORKS for module in catalog.MODULES
+            for e in entries(fw, module)]
+
+
+def build_tree(tmp: Path, framework: str, module: str, code: str) -> Path:
+    """A tree holding only ``<framework>/<module>.py``: the reference with ``code`` appended."""
+    target = tmp / framework / f"{module}.py"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = (ROOT / "solutions" / framework / f"{module}.py").read_text()
+    target.write_text(source + "\n\n# ---- catalogue entry ----\n" + textwrap.dedent(code).strip() + "\n")
+    return tmp
+
+
+def allowed_failures(framework: str, module: str, unit_name: str) -> set[str]:
+    """The unit itself and the units of the module that declare they use it."""
+    own = f"{framework}.{module}.{unit_name}"
+    return {own} | {u.id for u in catalog.units_for(framework, module) if unit_name in u.depends}

@@ -1,0 +1,104 @@
+"""End-to-end runs of the pytest plugin in subprocesses, as a student or an instructor types them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytest.importorskip("torch")
+
+
+def run_pytest(*args, cwd=ROOT, env=None):
+    full_env = {**os.environ, "COLUMNS": "160", **(env or {})}
+    full_env.pop("PYTEST_XDIST_WORKER", None)
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", *args],
+                          cwd=cwd, capture_output=True, text=True, env=full_env, timeout=600)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def test_stubs_fail_with_one_line_reasons_and_a_summary(tmp_path):
+    report = tmp_path / "grades.json"
+    rc, out = run_pytest("exercises/pytorch/blocks.py", "--json", str(report))
+    assert rc == 1, out
+    assert "not implemented yet: `MLP.__init__` (exercises/pytorch/blocks.py:" in out, out
+    assert "Traceback" not in out and "harness/" not in out, out
+    assert "Total: 0 / " in out and "pytorch.blocks.MySequential" in out, out
+    doc = json.loads(report.read_text())
+    assert doc["submission"] == "exercises" and doc["score"] == 0
+    assert {u["status"] for u in doc["units"]} == {"failed"}
+    assert [u["id"] for u in doc["units"]][:2] == ["pytorch.blocks.MLP", "pytorch.blocks.MySequential"]
+
+
+def test_reference_passes_and_reports_json(tmp_path):
+    report = tmp_path / "grades.json"
+    rc, out = run_pytest("solutions/pytorch", "--json", str(report))
+    assert rc == 0, out
+    doc = json.loads(report.read_text())
+    statuses = {u["id"]: u["status"] for u in doc["units"]}
+    assert len(statuses) == 34
+    assert statuses.pop("pytorch.gpu.placement") in {"passed", "skipped"}
+    assert set(statuses.values()) == {"passed"}, statuses
+    assert doc["score"] == doc["max_score"] > 0
+    assert "d2l-drill: profile 'dev', seed " in out and "d2l-drill GPUs: torch sees" in out, out
+
+
+def test_select_one_unit_by_keyword_and_markers():
+    rc, out = run_pytest("solutions/pytorch/blocks.py", "-k", "MySequential", "-v")
+    assert rc == 0 and "1 passed, 6 deselected" in out, out
+    rc, out = run_pytest("solutions/pytorch/gpu.py", "-m", "not gpu")
+    assert rc == 0 and "3 passed, 1 deselected" in out, out
+    rc, out = run_pytest("solutions/pytorch/gpu.py", "-m", "gpu", "-rs")
+    assert "no CUDA device" in out or "1 passed" in out, out
+
+
+def test_other_tree_missing_and_broken_modules(tmp_path):
+    tree = tmp_path / "submission"
+    (tree / "pytorch").mkdir(parents=True)
+    (tree / "pytorch" / "blocks.py").write_text("import torch\nraise ValueError('oops at import')\n")
+    params = (ROOT / "solutions" / "pytorch" / "parameters.py").read_text()
+    (tree / "pytorch" / "parameters.py").write_text(params.replace("def tied_net(", "def tied_net_renamed("))
+    report = tmp_path / "r.json"
+    rc, out = run_pytest("--impl", str(tree), "--json", str(report))
+    assert rc == 1, out
+    doc = json.loads(report.read_text())
+    by_id = {u["id"]: u for u in doc["units"]}
+    assert by_id["pytorch.blocks.MLP"]["status"] == "error"
+    assert "does not import: ValueError: oops at import (line 2)" in by_id["pytorch.blocks.MLP"]["message"]
+    assert by_id["pytorch.parameters.tied_net"]["status"] == "missing"
+    assert "defines no `tied_net`" in by_id["pytorch.parameters.tied_net"]["message"]
+    assert by_id["pytorch.parameters.init_xavier"]["status"] == "passed"
+
+
+def test_a_wrong_implementation_gets_a_readable_message(tmp_path):
+    tree = tmp_path / "t"
+    (tree / "pytorch").mkdir(parents=True)
+    src = (ROOT / "solutions" / "pytorch" / "blocks.py").read_text()
+    (tree / "pytorch" / "blocks.py").write_text(src + textwrap.dedent("""
+        class MySequential(nn.Module):
+            def __init__(self, *blocks):
+                super().__init__()
+                self.blocks = list(blocks)
+            def forward(self, X):
+                for b in self.blocks:
+                    X = b(X)
+                return X
+    """))
+    rc, out = run_pytest(str(tree / "pytorch" / "blocks.py"), "-k", "MySequential")
+    assert rc == 1
+    assert "`MySequential` does not register its blocks: `parameters()` yields 0 tensors" in out, out
+    assert "Smallest failing input:" in out, out
+
+
+def test_pytorch_only_run_never_imports_tensorflow():
+    code = ("import sys, pytest; rc = pytest.main(['-q', '-p', 'no:cacheprovider', 'solutions/pytorch/blocks.py',"
+            " 'exercises/pytorch/gpu.py']); print('TF-IMPORTED' if 'tensorflow' in sys.modules or 'keras' in "
+            "sys.modules else 'TF-NOT-IMPORTED')")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "TF-NOT-IMPORTED" in proc.stdout, proc.stdout + proc.stderr
