@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, settings
 
 PROFILES = {
-    "dev": dict(max_examples=12, derandomize=False),
+    "dev": dict(max_examples=10, derandomize=False),
     "ci": dict(max_examples=40, derandomize=True, database=None),
 }
 DEFAULT = "dev"

@@ -16,7 +16,11 @@ def seed_all(framework: str, seed: int) -> None:
     if framework == "pytorch" or "torch" in sys.modules:
         import torch
 
-        torch.manual_seed(seed)
+        # torch.manual_seed also seeds every CUDA device (~0.1 ms each call, even without CUDA): seed the CPU
+        # generator directly, and CUDA only once it is in use.
+        torch.random.default_generator.manual_seed(seed)
+        if torch.cuda.is_initialized():
+            torch.cuda.manual_seed_all(seed)
     if framework == "tensorflow":
         import keras
 
