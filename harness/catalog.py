@@ -157,7 +157,99 @@ _PT = [
        hints=("Tensor.to(device) returns a copy; Module.to(device) moves the module in place and returns it.",)),
 ]
 
-UNITS: tuple[Unit, ...] = tuple(_PT)
+
+_TF = [
+    # blocks
+    _u("tensorflow", "blocks", "MLP", "A multilayer perceptron as a keras.Model", 2,
+       hints=("Create the layers in __init__ as attributes; Keras infers the input size on the first call.",
+              "self.hidden = keras.layers.Dense(hidden); self.out = keras.layers.Dense(out_features); "
+              "call returns self.out(tf.nn.relu(self.hidden(X))).")),
+    _u("tensorflow", "blocks", "MySequential", "Your own Sequential container", 3,
+       hints=("Derive from keras.Model (not keras.Sequential) and keep the layers in a list attribute.",
+              "for layer in self.blocks: X = layer(X) - a layer given twice runs twice.")),
+    _u("tensorflow", "blocks", "FixedHiddenMLP", "Constant weights and control flow in call", 3,
+       hints=("A constant is a non-trainable weight: self.add_weight(..., trainable=False).",
+              "Keras traces call symbolically inside keras.Sequential and tf.function: write the halving loop as "
+              "tf.while_loop(cond, body, (X,)).")),
+    _u("tensorflow", "blocks", "NestMLP", "Nesting blocks", 1,
+       hints=("A keras.Sequential of Dense(64, relu) and Dense(32, relu), then a separate Dense(16).",)),
+    _u("tensorflow", "blocks", "chimera", "Mixing custom and built-in blocks", 1,
+       depends=("NestMLP", "FixedHiddenMLP"),
+       hints=("Return keras.Sequential([NestMLP(), keras.layers.Dense(20), FixedHiddenMLP()]).",)),
+    _u("tensorflow", "blocks", "ParallelBlock", "Two blocks in parallel, outputs concatenated", 2,
+       hints=("Keep both nets as attributes and concatenate on the last axis.",
+              "tf.concat([self.net1(X), self.net2(X)], axis=-1)")),
+    _u("tensorflow", "blocks", "repeat_block", "n independent copies of a block", 2,
+       hints=("Call make_block() once per copy: [make_block()] * n repeats one layer object.",
+              "keras.Sequential([make_block() for _ in range(n)])")),
+    # parameters
+    _u("tensorflow", "parameters", "layer_weights", "The weights of one layer", 1,
+       hints=("net.layers[i].weights are the variables themselves; get_weights() gives numpy copies.",)),
+    _u("tensorflow", "parameters", "weight_shapes", "Every weight's shape", 1,
+       hints=("[tuple(w.shape) for w in net.weights]",)),
+    _u("tensorflow", "parameters", "nested_weight", "A weight inside nested blocks", 1,
+       hints=("Follow .layers[i] for each index of the path, then getattr(layer, name).",)),
+    _u("tensorflow", "parameters", "rgnet", "Nested blocks with names", 2, names=("block1", "block2", "rgnet"),
+       hints=("Keras 3 has no tf.variable_scope: give each block1 its name with the name= argument.",)),
+    _u("tensorflow", "parameters", "normal_init", "An N(0, 0.01) initializer", 1,
+       hints=("keras.initializers.RandomNormal(mean=0.0, stddev=0.01)",)),
+    _u("tensorflow", "parameters", "xavier_init", "The Xavier initializer", 1,
+       hints=("Xavier is Glorot in Keras: keras.initializers.GlorotUniform()",)),
+    _u("tensorflow", "parameters", "constant_init", "A constant initializer", 1,
+       hints=("keras.initializers.Constant(value)",)),
+    _u("tensorflow", "parameters", "MyInit", "A custom initializer", 2,
+       hints=("Subclass keras.initializers.Initializer and implement __call__(self, shape, dtype=None).",
+              "Draw tf.random.uniform(shape, -10, 10, dtype=dtype), then zero entries with |w| < 5 (tf.where).")),
+    _u("tensorflow", "parameters", "apply_init", "Re-initialising a built network in place", 2,
+       hints=("Walk net.layers recursively; for each built Dense assign to its variables.",
+              "layer.kernel.assign(kernel_init(layer.kernel.shape, layer.kernel.dtype))")),
+    _u("tensorflow", "parameters", "set_manually", "Setting weights by hand", 1,
+       hints=("Variables change through assign: kernel.assign(kernel + 1); kernel[0, 0].assign(42)",)),
+    _u("tensorflow", "parameters", "tied_net", "Tied weights", 2,
+       hints=("tf.variable_scope is gone: tying is one Dense object used twice in the Sequential.",)),
+    # lazy init
+    _u("tensorflow", "lazy_init", "lazy_mlp", "A network whose input size is inferred", 2,
+       hints=("A Dense with no input shape creates its kernel on the first call.",)),
+    _u("tensorflow", "lazy_init", "all_lazy_mlp", "Every layer lazy", 1,
+       hints=("Give no layer an input shape (and no keras.Input).",)),
+    _u("tensorflow", "lazy_init", "materialize", "Materialising lazy weights", 1,
+       hints=("One call on tf.zeros((1, in_features)) builds every layer; return net.",)),
+    # custom layers
+    _u("tensorflow", "custom_layers", "CenteredLayer", "A layer without weights", 1,
+       hints=("Subtract tf.reduce_mean(X) over all elements.",)),
+    _u("tensorflow", "custom_layers", "MyDense", "A layer with weights", 2,
+       hints=("Create the weights in build(input_shape) with self.add_weight; the input size is input_shape[-1].",
+              "weight: initializer='random_normal'; bias: initializer='zeros'; call: tf.nn.relu(X @ w + b)")),
+    _u("tensorflow", "custom_layers", "TensorReduction", "A tensor reduction layer", 2,
+       hints=("tf.einsum('ijk,ni,nj->nk', W, X, X)",)),
+    _u("tensorflow", "custom_layers", "FourierHalf", "Half of the Fourier coefficients", 1,
+       hints=("tf.signal.fft needs a complex input: tf.cast(X, tf.complex64).",)),
+    # file io
+    _u("tensorflow", "file_io", "tensor", "Saving and loading a tensor", 1, names=("save_tensor", "load_tensor"),
+       hints=("np.save appends .npy to a path: write to an open file object instead.",
+              "Store the dtype name yourself: numpy has no bfloat16; load with allow_pickle=False.")),
+    _u("tensorflow", "file_io", "tensor_list", "Saving and loading a list of tensors", 1,
+       names=("save_tensors", "load_tensors"),
+       hints=("np.save of a list of tensors builds one array and loses dtypes: save each tensor.",)),
+    _u("tensorflow", "file_io", "tensor_dict", "Saving and loading a dict of tensors", 1,
+       names=("save_tensor_dict", "load_tensor_dict"),
+       hints=("Keys may hold '/' and '.': keep them in a header rather than as archive names.",)),
+    _u("tensorflow", "file_io", "params", "Saving and loading model weights", 2, names=("save_params", "load_params"),
+       hints=("save_weights demands a .weights.h5 suffix: save get_weights() in your own format, or write to a "
+              "temporary .weights.h5 and move it.", "load_params: net = make_net(); net.build(input_shape); "
+              "net.set_weights(...)")),
+    # gpu
+    _u("tensorflow", "gpu", "num_gpus", "Counting GPUs", 1,
+       hints=("len(tf.config.list_physical_devices('GPU')), read inside the function.",)),
+    _u("tensorflow", "gpu", "try_gpu", "A GPU if it exists, else the CPU", 1,
+       hints=("Return a device name string: f'/GPU:{i}' if 0 <= i < count else '/CPU:0'.",)),
+    _u("tensorflow", "gpu", "try_all_gpus", "Every GPU, or the CPU", 1,
+       hints=("Without GPUs the list is ['/CPU:0'], not empty.",)),
+    _u("tensorflow", "gpu", "placement", "Tensors on the GPU", 2, names=("to_device", "try_gpu"), gpu=True,
+       hints=("with tf.device(device): return tf.identity(x)",)),
+]
+
+UNITS: tuple[Unit, ...] = tuple(_PT + _TF)
 BY_ID: dict[str, Unit] = {u.id: u for u in UNITS}
 
 

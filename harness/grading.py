@@ -16,11 +16,12 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 from hypothesis import given, seed as hyp_seed, settings
 
 from . import catalog
 from .feedback import GradingFailure
-from .implementation import CallTimeout, Implementation, ImplementationRaised, InProcess
+from .implementation import CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "solutions"
@@ -84,6 +85,7 @@ class Context:
     ref: Implementation
     seed: int | None  # None: the profile decides (derandomized in ci)
     scale: float = 1.0
+    _reference_cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -103,7 +105,7 @@ class Context:
         def run(prop):
             n = max_examples or settings.default.max_examples
             n = max(1, int(round(n * self.scale)))
-            test = settings(settings.default, max_examples=n)(given(**strategies)(prop))
+            test = settings(settings.default, max_examples=n)(given(**strategies)(_shrink_budget(prop)))
             if self.seed is not None:
                 test = hyp_seed(self.seed)(test)
             test()
@@ -112,10 +114,14 @@ class Context:
         return run
 
     def reference(self, probe, *args, seed: int = 0, called: str = ""):
-        """Run a probe on the reference; anything it raises is a harness bug."""
+        """Run a probe on the reference (memoised: shrinking revisits examples); anything it raises is a harness bug."""
+        key = (probe.__module__, probe.__qualname__, _freeze(args), seed)
+        if key in self._reference_cache:
+            return self._reference_cache[key]
         try:
-            return self.ref.call(probe, *args, seed=seed, called=called)
-        except (ImplementationRaised, CallTimeout, GradingFailure) as exc:
+            result = self._reference_cache[key] = self.ref.call(probe, *args, seed=seed, called=called)
+            return result
+        except (ImplementationRaised, NotImplementedYet, CallTimeout, GradingFailure) as exc:
             raise HarnessError(f"the reference failed on `{called}`: {exc}") from exc
 
     def student(self, probe, *args, seed: int = 0, called: str = ""):
@@ -131,7 +137,50 @@ class Context:
         raise Skip(reason)
 
 
-_FALSIFYING = re.compile(r"Falsifying example: \w+\((.*)\)\s*$", re.S)
+SHRINK_SECONDS = float(os.environ.get("D2L_SHRINK_SECONDS", "3"))
+
+
+def _shrink_budget(prop):
+    """Bound the time Hypothesis spends shrinking a failure (each Keras example costs tens of ms).
+
+    Once a failure is found and ``SHRINK_SECONDS`` have passed, examples not seen failing are
+    skipped as passing, so Hypothesis stops and reports the smallest failure found so far.  An
+    example that failed is always re-run for real, so the reported example is a genuine failure.
+    """
+    failed: set = set()
+    deadline: list[float] = []
+
+    def bounded(**kwargs):
+        __tracebackhide__ = True
+        key = _freeze(kwargs)
+        if deadline and time.monotonic() > deadline[0] and key not in failed:
+            return
+        try:
+            prop(**kwargs)
+        except BaseException:
+            failed.add(key)
+            if not deadline:
+                deadline.append(time.monotonic() + SHRINK_SECONDS)
+            raise
+
+    bounded.__name__ = prop.__name__
+    bounded.__qualname__ = prop.__qualname__
+    bounded.__module__ = prop.__module__
+    return bounded
+
+
+def _freeze(value):
+    """A hashable key for plain probe arguments (numpy arrays by content)."""
+    if isinstance(value, np.ndarray):
+        return ("ndarray", value.shape, value.dtype.str, value.tobytes())
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
+
+
+_FALSIFYING = re.compile(r"(?:Falsifying example|Failing test case): \w+\((.*)\)\s*$", re.S)
 
 
 def smallest_input(exc: BaseException) -> str:
@@ -139,7 +188,7 @@ def smallest_input(exc: BaseException) -> str:
     for note in getattr(exc, "__notes__", ()):
         m = _FALSIFYING.search(note)
         if m:
-            args = [a.strip().rstrip(",") for a in m.group(1).strip().splitlines() if a.strip()]
+            args = [a.split("  #")[0].strip().rstrip(",") for a in m.group(1).strip().splitlines()]
             args = [a for a in args if a and not a.startswith("#")]
             return ", ".join(args)
     return ""
@@ -155,6 +204,8 @@ def outcome(unit: catalog.Unit, exc: BaseException) -> tuple[str, str]:
     """(status, message) for an exception that ended a grader."""
     notes = smallest_input(exc)
     inner = _first(exc)
+    if isinstance(inner, NotImplementedYet):
+        inner = inner.raised
     notes = notes or smallest_input(inner)
     tail = f"\nSmallest failing input: {notes}" if notes else ""
     if isinstance(inner, GradingFailure):

@@ -48,6 +48,15 @@ class ImplementationRaised(Exception):
         return f"Called `{self.called}`: it raised {self.exc_type}: {self.text}{where}"
 
 
+class NotImplementedYet(BaseException):
+    """A stub was reached.  A BaseException, so Hypothesis stops at once instead of shrinking
+    (every example fails the same way; shrinking would only re-run the reference)."""
+
+    def __init__(self, raised: ImplementationRaised):
+        super().__init__(str(raised))
+        self.raised = raised
+
+
 class Implementation:
     """Interface: one module of one tree, as seen by graders."""
 
@@ -98,7 +107,10 @@ class InProcess(Implementation):
         except (GradingFailure, CallTimeout):
             raise
         except Exception as exc:
-            raise raised_in(exc, self._load().path.parent.parent, called) from None
+            raised = raised_in(exc, self._load().path.parent.parent, called)
+            if raised.not_implemented:
+                raise NotImplementedYet(raised) from None
+            raise raised from None
 
 
 def raised_in(exc: BaseException, tree: Path, called: str) -> ImplementationRaised:

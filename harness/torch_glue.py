@@ -132,3 +132,14 @@ def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
 
 def module_summary(net) -> str:
     return f"{type(net).__name__} with {sum(1 for _ in net.parameters())} parameter tensors"
+
+
+def param_shapes(net) -> list[tuple] | None:
+    """Sorted shapes of the registered parameters (order is the implementation's choice)."""
+    if not isinstance(net, torch.nn.Module):
+        return None
+    return sorted(tuple(p.shape) for p in net.parameters())
+
+
+def inference():
+    return torch.no_grad()

@@ -1,0 +1,57 @@
+"""The forward-pass comparison every framework shares: same weights in, same output out.
+
+The probe is framework-neutral; ``glue`` names the framework's glue module
+(:mod:`harness.torch_glue` or :mod:`harness.tf_glue`), imported only when the
+probe runs, so neither framework is imported for the other's track.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .feedback import assert_same, check
+
+GLUE = {"pytorch": "harness.torch_glue", "tensorflow": "harness.tf_glue"}
+
+
+def glue_for(framework: str):
+    return importlib.import_module(GLUE[framework])
+
+
+def signature(name: str, args=(), kwargs=None) -> str:
+    parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in (kwargs or {}).items()]
+    return f"{name}({', '.join(parts)})"
+
+
+def probe_forward(m, framework, ctor, args, kwargs, inputs, weights):
+    """Build ``m.<ctor>(*args, **kwargs)``; take (reference, ``weights is None``) or load weights by use; run it."""
+    glue = glue_for(framework)
+    net = getattr(m, ctor)(*args, **kwargs)
+    xs = [glue.tensor(x) for x in inputs]
+    if weights is None:
+        weights = glue.used_weights(net, *xs)
+    else:
+        glue.load_used_weights(net, weights, *xs)
+    with glue.inference():
+        out = glue.observe(net(*xs), "the output")
+    return {"weights": weights, "out": out, "param_shapes": glue.param_shapes(net)}
+
+
+def compare_forward(g, ctor, args=(), kwargs=None, inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
+    """The implementation's forward pass equals the reference's once both hold the same weights."""
+    kwargs = kwargs or {}
+    framework = g.unit.framework
+    shapes = ", ".join(str(tuple(x.shape)) for x in inputs)
+    called = f"{signature(ctor, args, kwargs)}(X)"
+    ref = g.reference(probe_forward, framework, ctor, args, kwargs, inputs, None, seed=seed, called=called)
+    got = g.student(probe_forward, framework, ctor, args, kwargs, inputs, ref["weights"], seed=seed, called=called)
+    what = "parameters()" if framework == "pytorch" else "trainable_weights"
+    check(got["param_shapes"] == ref["param_shapes"],
+          "registers different parameters than the reference." if framework == "pytorch"
+          else "tracks different trainable weights than the reference.",
+          f"Called `{signature(ctor, args, kwargs)}`. Got {what} of shapes {got['param_shapes']}, "
+          f"but the reference gives {ref['param_shapes']} (sorted). A layer not assigned to an attribute "
+          "(or kept where the framework cannot see it) is not registered.")
+    assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
+                called=f"{called} with X of shape {shapes}", atol=atol, rtol=rtol)
+    return got, ref

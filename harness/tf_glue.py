@@ -1,0 +1,116 @@
+"""TensorFlow / Keras 3 side of probes: tensors to observations and back, weight transfer by use, kept models.
+
+Imported only by TensorFlow probes, so a PyTorch-only run never imports TensorFlow.
+
+Weights move from the reference to an implementation in the order the forward
+pass first reads them (``GradientTape.watched_variables()``; non-trainable
+weights, which a tape does not watch, follow in ``non_trainable_weights``
+order) and by shape, never by name: Keras layer names carry global counters.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from .feedback import GradingFailure, TensorObs  # noqa: E402
+
+
+def dtype_name(dtype) -> str:
+    return keras.backend.standardize_dtype(dtype)
+
+
+def is_tensor_like(value) -> bool:
+    return isinstance(value, (tf.Tensor, tf.Variable, keras.Variable))
+
+
+def observe(value, what: str = "the result", *, strict: bool = False) -> TensorObs:
+    """A TensorFlow tensor (or Keras variable, unless ``strict``) as plain data."""
+    allowed = (tf.Tensor,) if strict else (tf.Tensor, tf.Variable, keras.Variable)
+    if not isinstance(value, allowed):
+        raise GradingFailure(f"returns the wrong kind of object: {what} is a {type(value).__module__}."
+                             f"{type(value).__name__}, but the reference gives a tf.Tensor.")
+    if isinstance(value, keras.Variable):
+        value = value.value
+    name = dtype_name(value.dtype)
+    if name == "bfloat16":
+        values = tf.cast(value, tf.float32).numpy().copy()  # exact: every bfloat16 is a float32
+    else:
+        values = np.array(value.numpy(), copy=True)
+    return TensorObs(name, tuple(int(d) for d in value.shape), values)
+
+
+def tensor(obs) -> tf.Tensor:
+    if isinstance(obs, TensorObs):
+        values = np.asarray(obs.values)
+        if obs.dtype == "bfloat16":
+            return tf.cast(tf.constant(values, tf.float32), tf.bfloat16)
+        return tf.constant(values, dtype=obs.dtype)
+    return tf.constant(np.asarray(obs))
+
+
+def _tf_variable(v):
+    return v.value if isinstance(v, keras.Variable) else v
+
+
+def run_recording(net, *inputs):
+    """Call ``net`` once; return (output, variables in order of first use, then non-trainable ones)."""
+    if not callable(net):
+        raise GradingFailure(f"does not build a Keras layer or model: got a {type(net).__name__}.")
+    with tf.GradientTape() as tape:
+        out = net(*inputs)
+    order, seen = [], set()
+    for v in tape.watched_variables():
+        if id(v) not in seen:
+            seen.add(id(v))
+            order.append(v)
+    for w in getattr(net, "non_trainable_weights", []):
+        v = _tf_variable(w)
+        if id(v) not in seen:
+            seen.add(id(v))
+            order.append(v)
+    return out, order
+
+
+def used_weights(net, *inputs) -> list[TensorObs]:
+    _, order = run_recording(net, *inputs)
+    return [observe(v) for v in order]
+
+
+def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
+    _, order = run_recording(net, *inputs)
+    mine = [tuple(int(d) for d in v.shape) for v in order]
+    theirs = [tuple(w.shape) for w in weights]
+    if len(mine) != len(theirs) or any(m != t and m != t[::-1] for m, t in zip(mine, theirs)):
+        raise GradingFailure(
+            "uses different weights than the reference.",
+            f"Its call uses variables of shapes {mine} (in order of first use, then non-trainable ones), "
+            f"but the reference uses {theirs}.")
+    for target, source in zip(order, weights):
+        value = tf.cast(tensor(source), target.dtype)
+        if tuple(target.shape) != tuple(source.shape):
+            value = tf.transpose(value)
+        target.assign(value)
+
+
+def weight_shapes(net, attr: str = "trainable_weights") -> list[tuple] | None:
+    weights = getattr(net, attr, None)
+    if weights is None:
+        return None
+    return sorted(tuple(int(d) for d in w.shape) for w in weights)
+
+
+def param_shapes(net) -> list[tuple] | None:
+    """Sorted shapes of the trainable weights (order is the implementation's choice)."""
+    return weight_shapes(net, "trainable_weights")
+
+
+def inference():
+    import contextlib
+
+    return contextlib.nullcontext()
