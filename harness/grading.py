@@ -96,15 +96,15 @@ class Context:
         """A seed for one-off checks outside Hypothesis (e.g. distribution tests)."""
         return self.seed if self.seed is not None else random.Random(self.unit.id).getrandbits(32)
 
-    def for_all(self, max_examples: int | None = None, **strategies):
+    def for_all(self, weight: float = 1.0, **strategies):
         """Decorator: run the decorated property now, for examples drawn from ``strategies``.
 
-        ``max_examples`` overrides the profile's count (scaled by ``scale`` for slow frameworks).
+        The profile's example count is multiplied by ``weight`` (cheap properties may take more) and by
+        the framework's ``scale`` (Keras calls cost ~100x PyTorch's).
         """
 
         def run(prop):
-            n = max_examples or settings.default.max_examples
-            n = max(1, int(round(n * self.scale)))
+            n = max(1, int(round(settings.default.max_examples * weight * self.scale)))
             test = settings(settings.default, max_examples=n)(given(**strategies)(_shrink_budget(prop)))
             if self.seed is not None:
                 test = hyp_seed(self.seed)(test)
@@ -252,6 +252,9 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
         if isinstance(_first(exc), Skip):
             return result("skipped", str(_first(exc)))
         return result(*outcome(unit, exc))
+    finally:
+        impl.release()
+        ref.release()
     return result("passed")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import threading
 import traceback
@@ -72,6 +73,9 @@ class Implementation:
         """Seed everything with ``seed``, run ``probe(module, *args)``, return its observation."""
         raise NotImplementedError
 
+    def release(self) -> None:
+        """Drop whatever probes kept for this module (models reused between examples)."""
+
 
 class InProcess(Implementation):
     """Runs probes in this process (fast; native tracebacks).  Trusted or student-run code only."""
@@ -113,6 +117,14 @@ class InProcess(Implementation):
             raise raised from None
 
 
+    def release(self) -> None:
+        from .forward import release
+
+        loaded = self._load()
+        if loaded.module is not None:
+            release(loaded.module)
+
+
 def raised_in(exc: BaseException, tree: Path, called: str) -> ImplementationRaised:
     """Describe an exception by the last frame that lies in the implementation tree."""
     where = ""
@@ -121,8 +133,23 @@ def raised_in(exc: BaseException, tree: Path, called: str) -> ImplementationRais
         if tree in filename.resolve().parents:
             qualname = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
             where = f"`{qualname}` ({loading.display_path(filename)}:{lineno})"
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = _first_meaningful_line(str(exc))
     return ImplementationRaised(called, type(exc).__name__, text, where, isinstance(exc, NotImplementedError))
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _first_meaningful_line(message: str) -> str:
+    """The line a student needs: the TODO of a stub, else the first line (Keras wraps errors raised in `call`
+    as "Exception encountered when calling X.call()" with the original message further down)."""
+    lines = [line.strip() for line in _ANSI.sub("", message).splitlines() if line.strip()]
+    for line in lines:
+        if "TODO" in line:
+            return line[line.index("TODO"):]
+    if lines and lines[0].startswith("Exception encountered when calling") and len(lines) > 1:
+        return lines[1].strip("\"' ")
+    return lines[0] if lines else ""
 
 
 @contextlib.contextmanager

@@ -69,3 +69,18 @@ def uniform_problem(sample, low: float, high: float) -> str:
     if d > ks_critical(n):
         return f"its values are not uniform on [{low:.4g}, {high:.4g}] (KS statistic {d:.3g} > {ks_critical(n):.3g})"
     return ""
+
+
+def my_init_problem(values) -> str:
+    """'' if ``values`` follow d2l's custom rule: U(-10, 10), then entries with |w| < 5 set to 0."""
+    v = np.asarray(values, dtype=np.float64).ravel()
+    nonzero = v[v != 0]
+    outside = nonzero[(np.abs(nonzero) < 5) | (np.abs(nonzero) > 10)]
+    if outside.size:
+        return f"{outside.size} non-zero entries have |w| outside [5, 10] (e.g. {outside[0]:.4g})"
+    n = v.size
+    if abs(nonzero.size / n - 0.5) > 6 * math.sqrt(0.25 / n):
+        return f"{nonzero.size / n:.1%} of entries are non-zero, but U(-10, 10) masked to |w| >= 5 keeps 50%"
+    if abs(np.mean(nonzero > 0) - 0.5) > 6 * math.sqrt(0.25 / max(1, nonzero.size)):
+        return f"{np.mean(nonzero > 0):.1%} of the non-zero entries are positive, but the rule keeps both signs"
+    return uniform_problem(np.abs(nonzero), 5.0, 10.0)

@@ -6,21 +6,88 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness.feedback import assert_equal, assert_same, check, fail
+from harness.feedback import GradingFailure, assert_equal, assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
-from harness.torch_glue import observe, tensor
+from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
 
-from ._common import compare_forward, param_shapes
+from ._common import param_shapes, signature
+
+
+def probe_forward_backward(m, ctor, args, inputs, weights):
+    """Build ``m.<ctor>(*args)``, take (reference) or load the weights by use order, run forward and backward.
+
+    Returns the registered parameter shapes, the output and, per tensor in order of first use, the gradient
+    ``output.sum().backward()`` leaves there (None: none reached it; "buffer": a tensor that takes no gradient),
+    in the reference's layout (a weight stored transposed gets its gradient transposed back).
+    """
+    net = getattr(m, ctor)(*args)
+    xs = [tensor(x) for x in inputs]
+    shapes = param_shapes(net) if isinstance(net, nn.Module) else None
+    if weights is None:
+        weights = used_weights(net, *xs)
+    else:
+        try:
+            load_used_weights(net, weights, *xs)
+        except GradingFailure as exc:  # reported after the registration check, which names the usual cause
+            return {"param_shapes": shapes, "load_error": (exc.headline, exc.detail)}
+    _, order = run_recording(net, *xs)
+    net.zero_grad(set_to_none=True)
+    out = net(*xs)
+    result = {"weights": weights, "param_shapes": shapes, "out": observe(out, "the output"), "load_error": None}
+    if out.requires_grad:
+        out.sum().backward()
+    grads = []
+    for t, ref in zip(order, weights):
+        if not t.requires_grad:
+            grads.append("buffer")
+        elif t.grad is None:
+            grads.append(None)
+        else:
+            grad = t.grad if tuple(t.shape) == tuple(ref.shape) else t.grad.T
+            grads.append(observe(grad))
+    result["grads"] = grads
+    return result
+
+
+def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
+    """Same registered parameters, same forward pass and same gradients as the reference, given its weights."""
+    shapes = ", ".join(str(tuple(x.shape)) for x in inputs)
+    built = signature(ctor, args)
+    called = f"{built}(X) with X of shape {shapes}"
+    ref = g.reference(probe_forward_backward, ctor, args, inputs, None, seed=seed, called=f"{built}(X)")
+    got = g.student(probe_forward_backward, ctor, args, inputs, ref["weights"], seed=seed, called=f"{built}(X)")
+    check(got["param_shapes"] == ref["param_shapes"],
+          "registers different parameters than the reference.",
+          f"Called `{built}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
+          f"{ref['param_shapes']} (sorted). A layer kept in a plain list, or not assigned to an attribute, is not "
+          "registered; a layer created but never used, or created twice, shows here too.")
+    if got["load_error"]:
+        fail(*got["load_error"])
+    assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
+                called=called, atol=atol, rtol=rtol)
+    for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
+        if b == "buffer":
+            continue
+        what = f"the gradient of the parameter of shape {tuple(w.shape)} (used {k + 1}. in the forward pass)"
+        if a is None or a == "buffer":
+            fail("cuts the gradient off from a parameter.",
+                 f"Called `{built}(X).sum().backward()` with X of shape {shapes}. Got no gradient for the "
+                 f"parameter of shape {tuple(w.shape)} (used {k + 1}. in the forward pass), but the reference "
+                 "gives one. `.data`, `.detach()` or a tensor without requires_grad in forward stops autograd.")
+        assert_same(a, b, headline="computes different gradients than the reference.",
+                    called=f"{built}(X).sum().backward() with X of shape {shapes}", what=what,
+                    atol=atol, rtol=rtol)
 
 
 @grader("MLP")
 def mlp(g):
     @g.for_all(i=sizes, h=sizes, o=sizes, n=batches, seed=seeds)
     def forward_matches(i, h, o, n, seed):
-        compare_forward(g, "MLP", (i, h, o), inputs=[floats((n, i), seed)], seed=seed)
+        compare_forward_backward(g, "MLP", (i, h, o), inputs=[floats((n, i), seed)], seed=seed)
 
-    compare_forward(g, "MLP", inputs=[floats((2, 20), g.fixed_seed)], seed=g.fixed_seed)  # defaults 20, 256, 10
+    # defaults 20, 256, 10
+    compare_forward_backward(g, "MLP", inputs=[floats((2, 20), g.fixed_seed)], seed=g.fixed_seed)
 
 
 def _build_chain(spec):
@@ -48,19 +115,24 @@ def probe_sequential(m, spec, x):
         out = observe(net(X), "the output")
     keys = list(net.state_dict().keys())
     n_params = len(list(net.parameters()))
+    submodules = list(net.modules())
+    registered = [any(b is s for s in submodules) for b in blocks]
     net.eval()
     evaluated = [b.training for b in blocks]
     net.train()
     trained = [b.training for b in blocks]
     net.to(torch.float64)
     moved = sorted({str(p.dtype) for b in blocks for p in b.parameters()})
-    return {"bases": bases, "module": True, "out": out, "keys": keys, "n_params": n_params,
+    return {"bases": bases, "module": True, "out": out, "keys": keys, "n_params": n_params, "registered": registered,
             "eval": evaluated, "train": trained, "moved": moved}
+
+
+# A block given twice, with an effect each time: d2l's children()-based forward runs it once.
+_REPEATED = ([("linear", 3, 3), ("tanh",), ("again", 0)], 3)
 
 
 @grader("MySequential")
 def my_sequential(g):
-    @g.for_all(chain=chains(), n=batches, seed=seeds)
     def behaves_like_sequential(chain, n, seed):
         spec, width = chain
         x = floats((n, width), seed)
@@ -71,6 +143,10 @@ def my_sequential(g):
         forbidden = {"Sequential", "ModuleList", "ModuleDict"} & set(got["bases"])
         if forbidden:
             fail(f"derives from nn.{sorted(forbidden)[0]}: write the container on nn.Module yourself.")
+        check(all(got["registered"]), "does not register its blocks as submodules.",
+              f"Called `{called}`. Got blocks {[i for i, r in enumerate(got['registered']) if not r]} missing "
+              "from modules(), so parameters(), state_dict(), .to() and eval() cannot see them. A plain list "
+              "hides them: register each block with `self.add_module(str(i), block)`.")
         check(got["n_params"] == ref["n_params"],
               f"does not register its blocks: `parameters()` yields {got['n_params']} tensors, "
               f"the reference yields {ref['n_params']}.",
@@ -85,6 +161,9 @@ def my_sequential(g):
               f"Called `{called}.train()`. Got blocks with training={got['train']}, but the reference gives all True.")
         assert_equal(got["moved"], ref["moved"], headline="does not move its blocks with .to().",
                      called=f"{called}.to(torch.float64)", what="parameter dtypes")
+
+    behaves_like_sequential(_REPEATED, 2, g.fixed_seed)
+    g.for_all(chain=chains(), n=batches, seed=seeds)(behaves_like_sequential)
 
 
 def _describe(item) -> str:
@@ -137,21 +216,33 @@ def fixed_hidden_mlp(g):
 
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
-        compare_forward(g, "FixedHiddenMLP", inputs=[floats((n, 20), seed, scale)], seed=seed)
+        compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((n, 20), seed, scale)], seed=seed)
 
 
 @grader("NestMLP")
 def nest_mlp(g):
     @g.for_all(n=batches, seed=seeds)
     def forward_matches(n, seed):
-        compare_forward(g, "NestMLP", inputs=[floats((n, 20), seed)], seed=seed)
+        compare_forward_backward(g, "NestMLP", inputs=[floats((n, 20), seed)], seed=seed)
+
+
+def probe_fresh(m):
+    first, second = m.chimera(), m.chimera()
+    owned = [{id(t) for t in (*net.parameters(), *net.buffers())} if isinstance(net, nn.Module) else set()
+             for net in (first, second)]
+    return {"same_object": first is second, "shared": len(owned[0] & owned[1])}
 
 
 @grader("chimera")
 def chimera(g):
+    got = g.student(probe_fresh, seed=g.fixed_seed, called="chimera()")
+    check(not got["same_object"] and not got["shared"], "returns the same modules on every call.",
+          f"Called `chimera()` twice. Got two networks sharing {got['shared']} parameter and buffer tensors, but the "
+          "reference builds new modules on each call (create them inside chimera(), not at import).")
+
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
-        compare_forward(g, "chimera", inputs=[floats((n, 20), seed, scale)], seed=seed)
+        compare_forward_backward(g, "chimera", inputs=[floats((n, 20), seed, scale)], seed=seed)
 
 
 def probe_parallel(m, d, a, b, deep, x):
@@ -192,6 +283,8 @@ def probe_repeat(m, d, n, x):
     net = m.repeat_block(make_block, n)
     if not isinstance(net, nn.Module):
         return {"module": False, "type": type(net).__name__, "calls": len(made)}
+    if type(net).forward is nn.Module.forward:  # ModuleList, ModuleDict: containers that cannot be called
+        return {"module": False, "type": f"{type(net).__name__}, which has no forward", "calls": len(made)}
     distinct = len({id(p) for p in net.parameters()})
     with torch.no_grad():
         out = observe(net(tensor(x)), "the output")
@@ -205,7 +298,7 @@ def repeat_block(g):
         x = floats((rows, d), seed)
         called = f"repeat_block(lambda: nn.Linear({d}, {d}), {n})"
         got, ref = g.both(probe_repeat, d, n, x, seed=seed, called=called)
-        check(got["module"], "does not return an nn.Module.",
+        check(got["module"], "does not return a module that runs its blocks in order.",
               f"Called `{called}`. Got a {got.get('type')}, but the reference gives an nn.Sequential.")
         check(got["calls"] == n, f"calls make_block() {got['calls']} times for n={n}; "
                                  "each of the n blocks must come from its own call.", f"Called `{called}`.")

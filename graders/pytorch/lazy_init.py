@@ -7,29 +7,47 @@ from hypothesis import strategies as st
 from torch import nn
 from torch.nn.parameter import is_lazy
 
-from harness.feedback import assert_same, check
+from harness.feedback import GradingFailure, assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
 
 
-def probe_lazy(m, fn, hidden, out_features, x, weights):
+def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
     net = getattr(m, fn)(hidden, out_features)
     if not isinstance(net, nn.Module):
         return {"module": False, "type": type(net).__name__}
     params = list(net.parameters())
     lazy_before = [is_lazy(p) for p in params]
+    out = {"module": True, "lazy_before": lazy_before}
+    if not any(lazy_before) or (every_layer and not all(lazy_before)):
+        return out  # no forward pass: an eager first layer would only raise a shape error there
     lazy_ids = {id(p) for p in params if is_lazy(p)}
     X = tensor(x)
+    _, order = run_recording(net, X)  # materializes, and tells which weight the forward pass uses first
+    out.update(first_was_lazy=bool(order) and id(order[0]) in lazy_ids,
+               first_shape=tuple(order[0].shape) if order else None)
     if weights is None:
         weights = used_weights(net, X)
     else:
-        load_used_weights(net, weights, X)
+        try:
+            load_used_weights(net, weights, X)
+        except GradingFailure as exc:  # reported after the shape checks, which say more
+            out["transfer"] = [exc.headline, exc.detail]
+            return out
+    with torch.no_grad():
+        out.update(weights=weights, out=observe(net(X), "the output"))
+    return out
+
+
+def probe_defaults(m, fn, x):
+    net = getattr(m, fn)()
+    X = tensor(x)
     _, order = run_recording(net, X)
     with torch.no_grad():
-        out = observe(net(X), "the output")
-    return {"module": True, "lazy_before": lazy_before, "first_was_lazy": bool(order) and id(order[0]) in lazy_ids,
-            "first_shape": tuple(order[0].shape) if order else None, "weights": weights, "out": out}
+        y = net(X)
+    return {"first_shape": tuple(order[0].shape) if order else None,
+            "out_shape": tuple(y.shape) if isinstance(y, torch.Tensor) else type(y).__name__}
 
 
 def _grade_lazy(g, fn, every_layer):
@@ -37,22 +55,37 @@ def _grade_lazy(g, fn, every_layer):
     def infers_input_size(hidden, out_features, d, n, seed):
         x = floats((n, d), seed)
         called = f"{fn}({hidden}, {out_features})"
-        ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, seed=seed, called=called)
-        got = g.student(probe_lazy, fn, hidden, out_features, x, ref["weights"], seed=seed, called=called)
+        ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, every_layer, seed=seed, called=called)
+        got = g.student(probe_lazy, fn, hidden, out_features, x, ref["weights"], every_layer, seed=seed,
+                        called=called)
         check(got["module"], "does not return an nn.Module.", f"Called `{called}`. Got a {got.get('type')}.")
         if every_layer:
             check(got["lazy_before"] and all(got["lazy_before"]),
                   "has layers that are not lazy.",
                   f"Called `{called}`. Got lazy flags {got['lazy_before']} for parameters() before the first call, "
                   "but the reference has every parameter lazy (nn.LazyLinear everywhere).")
+        check(any(got["lazy_before"]), "does not make the first layer lazy.",
+              f"Called `{called}`. Got no lazy parameter before the first call (flags {got['lazy_before']}), "
+              "but the reference infers the first layer's input size on the first call (nn.LazyLinear). "
+              "A dry run inside the function fixes the input size too early.")
         check(got["first_was_lazy"], "does not make the first layer lazy.",
               f"Called `{called}`. Got a first weight that existed before the first call, but the reference "
               "infers its input size on the first call (nn.LazyLinear).")
         check(got["first_shape"] == (hidden, d), "infers the wrong first weight shape.",
               f"Called `{called}(X)` with X of shape {x.shape}. Got first weight of shape {got['first_shape']}, "
-              f"but the reference gives {(hidden, d)}.")
+              f"but the reference gives {(hidden, d)} (hidden, d).")
+        if "transfer" in got:
+            fail(*got["transfer"])
         assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                     called=f"{called}(X) with X of shape {x.shape}")
+
+    x = floats((2, 3), g.fixed_seed)
+    called = f"{fn}()(X) with X of shape (2, 3)"
+    got = g.student(probe_defaults, fn, x, seed=g.fixed_seed, called=called)
+    check(got["first_shape"] == (256, 3) and got["out_shape"] == (2, 10),
+          "has the wrong defaults: hidden=256, out_features=10.",
+          f"Called `{called}`. Got first weight of shape {got['first_shape']} and output of shape "
+          f"{got['out_shape']}, but the reference gives (256, 3) and (2, 10).")
 
 
 @grader("lazy_mlp")
@@ -70,8 +103,16 @@ def probe_materialize(m, hidden, out_features, d, first_eager):
     net = nn.Sequential(first, nn.ReLU(), nn.LazyLinear(out_features))
     result = m.materialize(net, d)
     shapes = [tuple(p.shape) if not is_lazy(p) else None for p in net.parameters()]
+    grads = [p.grad is not None for p in net.parameters()]
+    # The net must still train: weights created under torch.inference_mode() are refused by autograd.
+    train_error = ""
+    if all(s is not None for s in shapes):
+        try:
+            net(torch.randn(2, d)).sum().backward()
+        except RuntimeError as exc:
+            train_error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
     return {"same": result is net, "type": type(result).__name__, "shapes": shapes,
-            "training": net.training, "grads": [p.grad is not None for p in net.parameters()]}
+            "training": net.training, "grads": grads, "train_error": train_error}
 
 
 @grader("materialize")
@@ -88,3 +129,6 @@ def materialize(g):
               f"but the reference gives {ref['shapes']}.")
         check(not any(got["grads"]), "leaves gradients behind.",
               f"Called `{called}`. Got parameters with .grad set; a dry run needs no backward pass.")
+        check(not got["train_error"], "leaves weights that autograd cannot train.",
+              f"Called `{called}`, then `net(X).sum().backward()`. Got {got['train_error']}. Tensors created "
+              "under torch.inference_mode() can never join autograd: do the dry run under torch.no_grad().")

@@ -21,20 +21,26 @@ from ._common import compare_forward
 # ---------------------------------------------------------------- access
 
 
-def _three_layers(a, b, c, norm):
+def _three_layers(a, b, c, norm, nested=False):
     layers = [nn.Linear(a, b), nn.ReLU()]
     if norm:
         layers.append(nn.BatchNorm1d(b))  # buffers: running_mean, running_var, num_batches_tracked
     layers.append(nn.Linear(b, c))
-    return nn.Sequential(*layers)
+    net = nn.Sequential(*layers)
+    if nested:  # keys such as "0.2.running_mean": more than one dot
+        net = nn.Sequential(net, nn.ReLU(), nn.Linear(c, a))
+    return net
 
 
-def _net_text(a, b, c, norm):
+def _net_text(a, b, c, norm, nested=False):
     mid = f"ReLU(), BatchNorm1d({b}), " if norm else "ReLU(), "
-    return f"Sequential(Linear({a}, {b}), {mid}Linear({b}, {c}))"
+    text = f"Sequential(Linear({a}, {b}), {mid}Linear({b}, {c}))"
+    return f"Sequential({text}, ReLU(), Linear({c}, {a}))" if nested else text
 
 
-nets = st.tuples(sizes, sizes, sizes, st.booleans())
+nets = st.tuples(sizes, sizes, sizes, st.booleans(), st.booleans())
+# Run first by every access grader: buffers (BatchNorm) and nested keys in one small net.
+_FIXED_NET = (3, 4, 2, True, True)
 
 
 def probe_layer_state(m, spec, i):
@@ -48,60 +54,75 @@ def probe_layer_state(m, spec, i):
 
 @grader("layer_state")
 def layer_state(g):
-    @g.for_all(spec=nets, pick=st.integers(0, 3), seed=seeds)
-    def same_state(spec, pick, seed):
-        indices = [i for i in range(len(_three_layers(*spec))) if i != 1]
-        i = indices[pick % len(indices)]
-        called = f"layer_state({_net_text(*spec)}, {i})"
-        got, ref = g.both(probe_layer_state, spec, i, seed=seed, called=called)
-        check(got["type"] == "dict", "does not return a state dict.",
-              f"Called `{called}`. Got a {got['type']}, but the reference gives net[{i}].state_dict().")
-        assert_equal(got["keys"], ref["keys"], headline="returns the wrong layer's state.", called=called,
-                     what="keys")
-        for key, a, b in zip(ref["keys"], got["values"], ref["values"]):
-            assert_same(a, b, headline="returns the wrong layer's state.", called=called, what=f"[{key!r}]",
-                        exact=True)
+    def same_state(spec, seed):
+        for i in range(len(_three_layers(*spec))):  # every layer: parameters, buffers, none, a nested block
+            called = f"layer_state({_net_text(*spec)}, {i})"
+            got, ref = g.both(probe_layer_state, spec, i, seed=seed, called=called)
+            check(got["type"] == "dict", "does not return a state dict.",
+                  f"Called `{called}`. Got a {got['type']}, but the reference gives net[{i}].state_dict().")
+            assert_equal(got["keys"], ref["keys"], headline="returns the wrong layer's state.", called=called,
+                         what="keys")
+            for key, a, b in zip(ref["keys"], got["values"], ref["values"]):
+                assert_same(a, b, headline="returns the wrong layer's state.", called=called, what=f"[{key!r}]",
+                            exact=True)
+
+    same_state(_FIXED_NET, g.fixed_seed)
+    g.for_all(spec=nets, seed=seeds)(same_state)
 
 
 def probe_named_shapes(m, spec):
     net = _three_layers(*spec)
     result = m.named_shapes(net)
     try:
-        pairs = [(str(name), tuple(int(d) for d in shape), type(shape).__name__) for name, shape in result]
+        items = list(result)
+        pairs = [(str(name), tuple(int(d) for d in shape), type(shape).__name__) for name, shape in items]
     except (TypeError, ValueError):
-        return {"ok": False, "type": type(result).__name__}
+        first = repr(items[0]) if isinstance(result, (list, tuple)) and items else None
+        return {"ok": False, "type": type(result).__name__, "first": first}
     return {"ok": True, "pairs": [p[:2] for p in pairs], "types": sorted({p[2] for p in pairs})}
 
 
 @grader("named_shapes")
 def named_shapes(g):
-    @g.for_all(spec=nets, seed=seeds)
     def same_pairs(spec, seed):
         called = f"named_shapes({_net_text(*spec)})"
         got, ref = g.both(probe_named_shapes, spec, seed=seed, called=called)
-        check(got["ok"], "does not return (name, shape) pairs.", f"Called `{called}`. Got a {got.get('type')}.")
+        first = f" whose first item is {got['first']}" if got.get("first") else ""
+        check(got["ok"], "does not return (name, shape) pairs.",
+              f"Called `{called}`. Got a {got.get('type')}{first}, but the reference gives pairs such as "
+              f"{ref['pairs'][0]!r}.")
         check(set(got["types"]) <= {"tuple", "Size"}, "returns shapes that are not tuples.",
               f"Called `{called}`. Got shapes of type {got['types']}, but the reference gives tuple.")
         assert_equal(got["pairs"], ref["pairs"], headline="does not list named_parameters() in order.",
-                     called=called, what="")
+                     called=called, what="pairs")
+
+    same_pairs(_FIXED_NET, g.fixed_seed)
+    g.for_all(spec=nets, seed=seeds)(same_pairs)
 
 
-def probe_state_value(m, spec, pick):
+def probe_state_values(m, spec):
+    """The reference side: every key of the net's state_dict and its value."""
+    state = _three_layers(*spec).state_dict()
+    return {"keys": list(state), "values": [observe(v) for v in state.values()]}
+
+
+def probe_state_value(m, spec, key):
     net = _three_layers(*spec)
-    keys = list(net.state_dict().keys())
-    key = keys[pick % len(keys)]
-    return {"key": key, "value": observe(m.state_value(net, key), f"the value for {key!r}")}
+    return observe(m.state_value(net, key), f"the value for {key!r}")
 
 
 @grader("state_value")
 def state_value(g):
-    @g.for_all(spec=nets, pick=st.integers(0, 20), seed=seeds)
-    def same_value(spec, pick, seed):
-        ref = g.reference(probe_state_value, spec, pick, seed=seed, called="state_value")
-        called = f"state_value({_net_text(*spec)}, {ref['key']!r})"
-        got = g.student(probe_state_value, spec, pick, seed=seed, called=called)
-        assert_same(got["value"], ref["value"], headline="returns the wrong value from state_dict().",
-                    called=called, exact=True)
+    def same_values(spec, seed):
+        ref = g.reference(probe_state_values, spec, seed=seed, called="state_dict()")
+        for key, expected in zip(ref["keys"], ref["values"]):  # every key: parameters, buffers, nested ones
+            called = f"state_value({_net_text(*spec)}, {key!r})"
+            got = g.student(probe_state_value, spec, key, seed=seed, called=called)
+            assert_same(got, expected, headline="returns the wrong value from state_dict().", called=called,
+                        exact=True)
+
+    same_values(_FIXED_NET, g.fixed_seed)
+    g.for_all(spec=nets, seed=seeds)(same_values)
 
 
 def _deep_net(depth, width):
@@ -155,13 +176,18 @@ def nested_param(g):
 
 def probe_rgnet_names(m):
     b2 = m.block2()
-    return {"children": [n for n, _ in b2.named_children()] if isinstance(b2, nn.Module) else None,
+    children = list(b2._modules.items()) if isinstance(b2, nn.Module) else []  # duplicates included
+    return {"children": [n for n, _ in children] if isinstance(b2, nn.Module) else None,
+            "distinct": len({id(c) for _, c in children}),
             "keys": list(m.rgnet().state_dict().keys())}
 
 
 @grader("rgnet")
 def rgnet(g):
     got, ref = g.both(probe_rgnet_names, seed=g.fixed_seed, called="block2()")
+    check(got["distinct"] == len(got["children"] or ()), "repeats one block1() object inside block2().",
+          f"Called `block2()`. Got {len(got['children'] or ())} blocks but {got['distinct']} distinct block "
+          "object(s), which share their parameters; call block1() once per block.")
     assert_equal(got["children"], ref["children"], headline="names its blocks unlike the book.",
                  called="block2().named_children()", what="names")
     assert_equal(got["keys"], ref["keys"], headline="has state_dict() keys unlike the reference.",
@@ -321,6 +347,8 @@ def set_manually(g):
 def probe_tied(m, width, x, weights):
     net = m.tied_net(width)
     tied = isinstance(net, nn.Sequential) and len(net) > 4 and net[2] is net[4]
+    if not tied:  # reported first: it names the mistake, where the weight transfer would only see extra tensors
+        return {"tied": False}
     X = tensor(x)
     if weights is None:
         weights = used_weights(net, X)

@@ -1,0 +1,119 @@
+"""Graders for tensorflow/gpu.py (d2l 6.7 GPUs, Keras 3).
+
+GPU counts are faked by patching ``tf.config.list_physical_devices`` and its
+``experimental`` twin (CONTRACT.md); devices are compared through
+``tf.DeviceSpec``, so "/GPU:0", "GPU:0" and "/device:GPU:0" are equal.
+Only ``placement`` needs a real GPU.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from unittest import mock
+
+import tensorflow as tf
+from hypothesis import strategies as st
+
+from harness.feedback import assert_equal, assert_same, check
+from harness.grading import grader
+from harness.strategies import floats, gpu_counts, gpu_indices, seeds
+from harness.tf_glue import observe, tensor
+
+
+@contextlib.contextmanager
+def fake_gpus(count: int):
+    real = tf.config.list_physical_devices
+
+    def listing(device_type=None):
+        if device_type is not None and device_type.upper() == "GPU":
+            return [tf.config.PhysicalDevice(name=f"/physical_device:GPU:{i}", device_type="GPU")
+                    for i in range(count)]
+        devices = [d for d in real(device_type) if d.device_type != "GPU"]
+        if device_type is None:
+            devices += listing("GPU")
+        return devices
+
+    with mock.patch.object(tf.config, "list_physical_devices", listing), \
+            mock.patch.object(tf.config.experimental, "list_physical_devices", listing):
+        yield
+
+
+def _device(value):
+    if not isinstance(value, str):
+        return f"a {type(value).__name__}, not a device name string"
+    try:
+        spec = tf.DeviceSpec.from_string(value)
+    except Exception:  # noqa: BLE001
+        return f"{value!r} (not a device name)"
+    index = spec.device_index if spec.device_index is not None else 0
+    return f"{(spec.device_type or '?').upper()}:{index}"
+
+
+def probe_gpu(m, fn, count, args):
+    with fake_gpus(count):
+        result = getattr(m, fn)(*args)
+    if fn == "num_gpus":
+        return result if isinstance(result, int) and not isinstance(result, bool) else repr(result)
+    if fn == "try_all_gpus":
+        return [_device(d) for d in result] if isinstance(result, (list, tuple)) else _device(result)
+    return _device(result)
+
+
+@grader("num_gpus")
+def num_gpus(g):
+    @g.for_all(count=gpu_counts)
+    def counts(count):
+        called = f"num_gpus() with {count} GPUs"
+        got, ref = g.both(probe_gpu, "num_gpus", count, (), called=called)
+        assert_equal(got, ref, headline="does not count the GPUs TensorFlow sees.", called=called, what="")
+
+
+@grader("try_gpu")
+def try_gpu(g):
+    @g.for_all(count=gpu_counts, i=gpu_indices)
+    def picks_gpu_or_cpu(count, i):
+        called = f"try_gpu({i}) with {count} GPUs"
+        got, ref = g.both(probe_gpu, "try_gpu", count, (i,), called=called)
+        assert_equal(got, ref, headline="returns the wrong device.", called=called, what="")
+
+    got, ref = g.both(probe_gpu, "try_gpu", 2, (), called="try_gpu() with 2 GPUs")
+    assert_equal(got, ref, headline="has the wrong default index.", called="try_gpu() with 2 GPUs", what="")
+
+
+@grader("try_all_gpus")
+def try_all_gpus(g):
+    @g.for_all(count=gpu_counts)
+    def every_gpu_or_cpu(count):
+        called = f"try_all_gpus() with {count} GPUs"
+        got, ref = g.both(probe_gpu, "try_all_gpus", count, (), called=called)
+        assert_equal(got, ref, headline="returns the wrong devices.", called=called, what="")
+
+
+def probe_placement(m, x):
+    device = m.try_gpu()
+    X = tensor(x)
+    moved = m.to_device(X, device)
+    with tf.device("/CPU:0"):
+        cpu = tf.reduce_sum(X * X, axis=-1)
+    with tf.device(device):
+        on_gpu = tf.reduce_sum(moved * moved, axis=-1)
+    return {"device": _device(device), "tensor_on": _device(moved.device) if moved.device else "?",
+            "cpu": observe(cpu), "gpu": observe(on_gpu)}
+
+
+@grader("placement")
+def placement(g):
+    if not tf.config.list_physical_devices("GPU"):
+        g.skip("no GPU: tf.config.list_physical_devices('GPU') is empty on this machine")
+
+    @g.for_all(n=st.integers(1, 4), d=st.integers(1, 8), seed=seeds)
+    def lives_on_the_gpu(n, d, seed):
+        x = floats((n, d), seed)
+        called = f"to_device(X, try_gpu()) with X of shape {x.shape}"
+        got = g.student(probe_placement, x, seed=seed, called=called)
+        check(got["device"].startswith("GPU"), "try_gpu() does not return a GPU on a machine that has one.",
+              f"Called `try_gpu()`. Got {got['device']}.")
+        check(got["tensor_on"] == got["device"], "to_device does not place the copy on the device.",
+              f"Called `{called}`. Got a tensor on {got['tensor_on']}, but the reference gives {got['device']}.")
+        assert_same(got["gpu"], got["cpu"], headline="gives a different result on the GPU.", called=called,
+                    atol=1e-4, rtol=1e-3)
