@@ -73,7 +73,7 @@ def _grade_lazy(g, fn, every_layer):
               "infers its input size on the first call (nn.LazyLinear).")
         check(got["first_shape"] == (hidden, d), "infers the wrong first weight shape.",
               f"Called `{called}(X)` with X of shape {x.shape}. Got first weight of shape {got['first_shape']}, "
-              f"but the reference gives {(hidden, d)} (hidden, d).")
+              f"but the reference gives (hidden, d) = {(hidden, d)}.")
         if "transfer" in got:
             fail(*got["transfer"])
         assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
@@ -110,7 +110,8 @@ def probe_materialize(m, hidden, out_features, d, first_eager):
         try:
             net(torch.randn(2, d)).sum().backward()
         except RuntimeError as exc:
-            train_error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+            text = str(exc).strip().splitlines()[0].split(". ")[0].rstrip(".") if str(exc).strip() else ""
+            train_error = f"{type(exc).__name__}: {text}"
     return {"same": result is net, "type": type(result).__name__, "shapes": shapes,
             "training": net.training, "grads": grads, "train_error": train_error}
 
@@ -130,5 +131,5 @@ def materialize(g):
         check(not any(got["grads"]), "leaves gradients behind.",
               f"Called `{called}`. Got parameters with .grad set; a dry run needs no backward pass.")
         check(not got["train_error"], "leaves weights that autograd cannot train.",
-              f"Called `{called}`, then `net(X).sum().backward()`. Got {got['train_error']}. Tensors created "
-              "under torch.inference_mode() can never join autograd: do the dry run under torch.no_grad().")
+              f"Called `{called}`, then `net(X).sum().backward()`: it raised {got['train_error']}. Weights "
+              "created under torch.inference_mode() can never join autograd: do the dry run under torch.no_grad().")

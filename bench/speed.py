@@ -1,0 +1,60 @@
+"""Speed benchmark (run by hand, prints ratios; nothing here is a test).
+
+    python bench/speed.py [--runs 3] [--skip-tf]
+
+Measures, in one run and on the same machine:
+  - bare `python -c "import torch"` / "import tensorflow" / both
+  - grading solutions/pytorch, solutions/tensorflow, both, with `pytest`
+  - one unit's feedback: `pytest solutions/pytorch/blocks.py -k MySequential`
+and prints each grading time as a ratio to the matching bare import (medians).
+Goals (issues): PyTorch track <= 2x, one unit <= 1.5x, TF track <= 2.5x, both <= 2.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--no-grade-summary"]
+
+
+def timed(cmd, runs) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (median is shown)")
+    parser.add_argument("--skip-tf", action="store_true", help="PyTorch only")
+    args = parser.parse_args()
+    rows = []
+    torch_import = timed([sys.executable, "-c", "import torch"], args.runs)
+    rows.append(("PyTorch track (pytest solutions/pytorch)", timed(PYTEST + ["solutions/pytorch"], args.runs),
+                 torch_import, 2.0))
+    rows.append(("one unit (pytest solutions/pytorch/blocks.py -k MySequential)",
+                 timed(PYTEST + ["solutions/pytorch/blocks.py", "-k", "MySequential"], args.runs), torch_import, 1.5))
+    if not args.skip_tf:
+        tf_import = timed([sys.executable, "-c", "import tensorflow"], args.runs)
+        both_import = timed([sys.executable, "-c", "import torch, tensorflow"], args.runs)
+        rows.append(("TensorFlow track (pytest solutions/tensorflow)",
+                     timed(PYTEST + ["solutions/tensorflow"], args.runs), tf_import, 2.5))
+        rows.append(("both tracks (pytest solutions)", timed(PYTEST + ["solutions"], args.runs), both_import, 2.5))
+    print(f"{'measurement':64} {'grading':>8} {'import':>8} {'ratio':>6} {'goal':>5}")
+    for name, grading, base, goal in rows:
+        print(f"{name:64} {grading:7.2f}s {base:7.2f}s {grading / base:5.2f}x {goal:4.1f}x")
+
+
+if __name__ == "__main__":
+    main()
