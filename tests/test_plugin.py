@@ -92,8 +92,21 @@ def test_a_wrong_implementation_gets_a_readable_message(tmp_path):
     """))
     rc, out = run_pytest(str(tree / "pytorch" / "blocks.py"), "-k", "MySequential")
     assert rc == 1
-    assert "`MySequential` does not register its blocks: `parameters()` yields 0 tensors" in out, out
-    assert "Smallest failing input:" in out, out
+    assert "`MySequential` does not register its blocks" in out, out
+    assert "self.add_module(str(i), block)" in out, out
+    (tree / "pytorch" / "blocks.py").write_text(src + textwrap.dedent("""
+        class ParallelBlock(nn.Module):
+            def __init__(self, net1, net2):
+                super().__init__()
+                self.net1, self.net2 = net1, net2
+            def forward(self, X):
+                return torch.cat([self.net1(X), self.net2(X)], dim=0)
+    """))
+    rc, out = run_pytest(str(tree / "pytorch" / "blocks.py"), "-k", "ParallelBlock")
+    assert rc == 1
+    assert "`ParallelBlock` does not concatenate net1(X) and net2(X) on the last axis." in out, out
+    assert "Smallest failing input: d=1, a=1, b=1" in out, out
+    assert "Traceback" not in out, out
 
 
 def test_pytorch_only_run_never_imports_tensorflow():

@@ -7,19 +7,22 @@ from hypothesis import strategies as st
 from torch import nn
 
 from harness import stats
-from harness.feedback import assert_same, check, fail
+from harness.feedback import GradingFailure, assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.torch_glue import observe, run_recording, tensor
 
-from ._common import compare_forward, signature
+from ._common import param_shapes, signature
 
 
 def probe_centered(m, x):
     layer = m.CenteredLayer()
     n_params = len(list(layer.parameters())) if isinstance(layer, nn.Module) else -1
+    X = tensor(x)
+    before = X.clone()
     with torch.no_grad():
-        return {"out": observe(layer(tensor(x)), "the output"), "n_params": n_params}
+        out = observe(layer(X), "the output")
+    return {"out": out, "n_params": n_params, "input_changed": not torch.equal(X, before)}
 
 
 @grader("CenteredLayer")
@@ -30,37 +33,94 @@ def centered_layer(g):
         x = floats(shape, seed) + offset
         called = f"CenteredLayer()(X) with X of shape {shape}"
         got, ref = g.both(probe_centered, x, seed=seed, called=called)
-        check(got["n_params"] == 0, f"has {got['n_params']} parameters, but the reference has none.")
+        n = got["n_params"]
+        check(n == 0, f"has {n} parameter{'' if n == 1 else 's'}, but the reference has none.",
+              "A layer that only centres its input needs no nn.Parameter.")
         assert_same(got["out"], ref["out"], headline="does not subtract the mean over all elements.", called=called)
+        check(not got["input_changed"], "changes its input in place.",
+              f"Called `{called}`. Got X itself modified afterwards (e.g. `X -= X.mean()`), but the reference "
+              "leaves X alone and returns a new tensor: `return X - X.mean()`.")
 
 
-def probe_gradients(m, ctor, args, x, weights):
-    """Forward and backward with the reference's weights: output and each used parameter's gradient."""
+def _transfer(net, weights, X):
+    """Copy the reference's weights into ``net``; return, per reference weight, (student tensor, transposed).
+
+    First by order of use and shape (as harness.torch_glue does), else by shape alone: a forward pass that
+    touches the bias before the weight (``torch.addmm(b, X, W)``) still receives the right values.
+    """
+    _, order = run_recording(net, X)
+    mine = [tuple(t.shape) for t in order]
+    theirs = [tuple(w.shape) for w in weights]
+    if len(mine) == len(theirs) and all(m == t or m == t[::-1] for m, t in zip(mine, theirs)):
+        pairs = [(t, tuple(t.shape) != tuple(w.shape)) for t, w in zip(order, weights)]
+    else:
+        remaining = list(order)
+        pairs = []
+        for w in theirs:
+            k = next((k for k, t in enumerate(remaining) if tuple(t.shape) == w), None)
+            if k is None or len(mine) != len(theirs):
+                raise GradingFailure(
+                    "uses different parameters than the reference.",
+                    f"Its forward pass uses tensors of shapes {mine} (in order of first use), "
+                    f"but the reference uses {theirs}.")
+            pairs.append((remaining.pop(k), False))
+    with torch.no_grad():
+        for (target, transposed), source in zip(pairs, weights):
+            value = tensor(source).to(target.dtype)
+            target.copy_(value.T if transposed else value)
+    return pairs
+
+
+def probe_layer(m, ctor, args, x, weights):
+    """Forward and backward with the reference's weights: registered shapes, output, each weight's gradient.
+
+    Gradients come in the reference's order of use (``weights``), whatever order the implementation uses.
+    """
     net = getattr(m, ctor)(*args)
     X = tensor(x)
+    out = {"param_shapes": param_shapes(net)}
     if weights is None:
-        weights = used_weights(net, X)
+        _, order = run_recording(net, X)
+        weights = [observe(t) for t in order]
+        pairs = [(t, False) for t in order]
     else:
-        load_used_weights(net, weights, X)
-    _, order = run_recording(net, X)
+        try:
+            pairs = _transfer(net, weights, X)
+        except GradingFailure as exc:  # reported after the registration check, which says more
+            out["transfer"] = [exc.headline, exc.detail]
+            return out
     net.zero_grad()
-    out = net(X)
-    out.abs().sum().backward() if out.is_complex() else out.sum().backward()
-    return {"weights": weights, "out": observe(out.detach()),
-            "grads": [observe(p.grad) if p.grad is not None else None for p in order]}
+    y = net(X)
+    out.update(weights=weights, out=observe(y.detach() if isinstance(y, torch.Tensor) else y, "the output"))
+    if y.requires_grad:
+        (y.abs().sum() if y.is_complex() else y.sum()).backward()
+    grads = [(t.grad.T if transposed else t.grad) if t.requires_grad else None for t, transposed in pairs]
+    out["grads"] = [observe(gr) if gr is not None else None for gr in grads]
+    return out
 
 
-def compare_gradients(g, ctor, args, x, seed):
-    called = f"{signature(ctor, args)}(X).sum().backward() with X of shape {x.shape}"
-    ref = g.reference(probe_gradients, ctor, args, x, None, seed=seed, called=called)
-    got = g.student(probe_gradients, ctor, args, x, ref["weights"], seed=seed, called=called)
-    for k, (a, b) in enumerate(zip(got["grads"], ref["grads"])):
+def compare_layer(g, ctor, args, x, seed):
+    """Registered parameters, then the forward pass, then the gradients, all with the reference's weights."""
+    made = signature(ctor, args)
+    called = f"{made}(X) with X of shape {x.shape}"
+    backward = f"{made}(X).sum().backward() with X of shape {x.shape}"
+    ref = g.reference(probe_layer, ctor, args, x, None, seed=seed, called=called)
+    got = g.student(probe_layer, ctor, args, x, ref["weights"], seed=seed, called=called)
+    check(got["param_shapes"] == ref["param_shapes"], "registers different parameters than the reference.",
+          f"Called `{made}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
+          f"{ref['param_shapes']} (sorted). A tensor stored as a plain attribute is not registered: wrap it in "
+          "nn.Parameter.")
+    if "transfer" in got:
+        fail(*got["transfer"])
+    assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
+                called=called)
+    for a, b, w in zip(got["grads"], ref["grads"], ref["weights"]):
         if a is None:
             fail("cuts its parameters off from autograd: a parameter gets no gradient.",
-                 f"Called `{called}`. Got grad None for the parameter used {k + 1}. in forward; "
+                 f"Called `{backward}`. Got no gradient for the parameter of shape {w.shape}; "
                  "use the Parameter itself in forward, never .data or .detach().")
-        assert_same(a, b, headline="gives its parameters the wrong gradients.", called=called,
-                    what=f"the gradient of parameter {k + 1}")
+        assert_same(a, b, headline="gives its parameters the wrong gradients.", called=backward,
+                    what=f"the gradient of the parameter of shape {w.shape}")
 
 
 def probe_init_stats(m, ctor, args):
@@ -73,8 +133,7 @@ def my_linear(g):
     @g.for_all(i=sizes, u=sizes, n=batches, seed=seeds)
     def forward_and_gradients(i, u, n, seed):
         x = floats((n, i), seed)
-        compare_forward(g, "MyLinear", (i, u), inputs=[x], seed=seed)
-        compare_gradients(g, "MyLinear", (i, u), x, seed)
+        compare_layer(g, "MyLinear", (i, u), x, seed)
 
     params = g.student(probe_init_stats, "MyLinear", (300, 256), seed=g.fixed_seed, called="MyLinear(300, 256)")
     for p in params:
@@ -91,8 +150,7 @@ def tensor_reduction(g):
     @g.for_all(i=sizes, o=sizes, n=batches, seed=seeds)
     def forward_and_gradients(i, o, n, seed):
         x = floats((n, i), seed)
-        compare_forward(g, "TensorReduction", (i, o), inputs=[x], seed=seed)
-        compare_gradients(g, "TensorReduction", (i, o), x, seed)
+        compare_layer(g, "TensorReduction", (i, o), x, seed)
 
 
 def probe_fourier(m, x):

@@ -48,7 +48,8 @@ def probe_roundtrip(m, kind, spec, seed):
         marker = os.path.join(folder, "payload-ran")
         write_malicious_pickle(path, marker)
         safety = try_loading(getattr(m, load), path, marker)
-    out = {"files": files, "safety": safety, "type": type(loaded).__name__}
+    out = {"files": files, "safety": safety, "type": type(loaded).__name__,
+           "is_list": isinstance(loaded, list), "is_dict": isinstance(loaded, dict)}
     if kind == "tensor":
         out["loaded"] = observe(loaded, "the loaded object") if loaded is not None else None
     elif kind == "list" and isinstance(loaded, list):
@@ -60,13 +61,18 @@ def probe_roundtrip(m, kind, spec, seed):
 
 
 def _check_files_and_safety(called, got, save_name, load_name):
+    """What the file looks like and whether loading ran its code: checked before the round trip."""
     check(got["files"] == [FILE], f"does not write exactly the path it is given.",
           f"Called `{called}`. Got files {got['files']} in a fresh folder, but the reference writes only "
           f"[{FILE!r}] (no suffix appended, nothing else).")
-    s = got["safety"]
-    check(not s["executed"], f"executes code from the file: `{load_name}` unpickles it.",
+    check(not got["safety"]["executed"], f"executes code from the file: `{load_name}` unpickles it.",
           f"Loading a file that holds a malicious pickle ran its payload. Use torch.load(path, weights_only=True).")
-    check(bool(s["raised"]), f"accepts a file holding a malicious pickle without an error.",
+
+
+def _check_refused(got, load_name):
+    """A loader that round-trips correctly must also refuse a pickle that would run code: checked last, so that
+    a loader which never reads its file hears about the round trip first."""
+    check(bool(got["safety"]["raised"]), f"accepts a file holding a malicious pickle without an error.",
           f"Called `{load_name}` on a pickle that would run code. Got no error, but the reference refuses it.")
 
 
@@ -83,6 +89,7 @@ def tensor_roundtrip(g):
         _check_files_and_safety(called, got, "save_tensor", "load_tensor")
         assert_same(got["loaded"], ref["loaded"], headline="does not round-trip tensors exactly.", called=called,
                     what="the loaded tensor", exact=True)
+        _check_refused(got, "load_tensor")
 
 
 @grader("tensor_list")
@@ -93,13 +100,14 @@ def tensor_list_roundtrip(g):
         called = f"save_tensors(xs, {FILE!r}); load_tensors({FILE!r}) with xs: [{items}]"
         got, ref = g.both(probe_roundtrip, "list", spec, seed, seed=seed, called=called)
         _check_files_and_safety(called, got, "save_tensors", "load_tensors")
-        check(got["type"] == "list", "does not load a list.",
+        check(got["is_list"], "does not load a list.",
               f"Called `{called}`. Got a {got['type']}, but the reference gives a list.")
         check(len(got["loaded"]) == len(ref["loaded"]), "loads a different number of tensors.",
               f"Called `{called}`. Got {len(got['loaded'])} tensors, but the reference gives {len(ref['loaded'])}.")
         for k, (a, b) in enumerate(zip(got["loaded"], ref["loaded"])):
             assert_same(a, b, headline="does not round-trip lists of tensors exactly.", called=called,
                         what=f"item {k}", exact=True)
+        _check_refused(got, "load_tensors")
 
 
 @grader("tensor_dict")
@@ -112,7 +120,7 @@ def tensor_dict_roundtrip(g):
         called = f"save_tensor_dict(d, {FILE!r}); load_tensor_dict({FILE!r}) with d: {{{items}}}"
         got, ref = g.both(probe_roundtrip, "dict", spec, seed, seed=seed, called=called)
         _check_files_and_safety(called, got, "save_tensor_dict", "load_tensor_dict")
-        check(got["type"] == "dict", "does not load a dict.",
+        check(got["is_dict"], "does not load a dict.",
               f"Called `{called}`. Got a {got['type']}, but the reference gives a dict.")
         assert_equal(sorted(got["keys"]), sorted(ref["keys"]), headline="loses or renames keys.", called=called,
                      what="keys")
@@ -120,6 +128,7 @@ def tensor_dict_roundtrip(g):
         for key, b in zip(ref["keys"], ref["loaded"]):
             assert_same(mine[key], b, headline="does not round-trip dicts of tensors exactly.", called=called,
                         what=f"the value for {key!r}", exact=True)
+        _check_refused(got, "load_tensor_dict")
 
 
 def _make_net(a, b, c):
@@ -173,3 +182,4 @@ def params_roundtrip(g):
                         called=called, what=f"state_dict()[{key!r}]", exact=True)
         check(not any(got["training"]), "does not put the loaded net in eval mode.",
               f"Called `{called}`. Got modules with training=True; call .eval() before returning.")
+        _check_refused(got, "load_params")

@@ -13,7 +13,7 @@ from unittest import mock
 import torch
 from hypothesis import strategies as st
 
-from harness.feedback import assert_equal, assert_same, check
+from harness.feedback import assert_same, check
 from harness.grading import grader
 from harness.strategies import floats, gpu_counts, gpu_indices, seeds
 from harness.torch_glue import observe, tensor
@@ -26,50 +26,72 @@ def fake_gpus(count: int):
         yield
 
 
-def _device(value):
+def _device(value) -> str:
+    """A device as a student would write it: ``torch.device('cuda:0')``; anything else with its type."""
     if isinstance(value, torch.device):
         return f"torch.device({str(value)!r})"
-    return f"{type(value).__name__} {value!r}"
+    return f"{value!r} (a {type(value).__name__}, not a torch.device)"
 
 
 def probe_gpu(m, fn, count, args):
     with fake_gpus(count):
         result = getattr(m, fn)(*args)
     if fn == "num_gpus":
-        return repr(result) if not isinstance(result, int) or isinstance(result, bool) else result
+        return result if isinstance(result, int) and not isinstance(result, bool) else \
+            f"{result!r} (a {type(result).__name__}, not an int)"
     if fn == "try_all_gpus":
-        return [_device(d) for d in result] if isinstance(result, (list, tuple)) else _device(result)
+        if isinstance(result, (list, tuple)):
+            return "[" + ", ".join(_device(d) for d in result) + "]"
+        return f"{_device(result)}, not a list"
     return _device(result)
+
+
+def _gpus(count: int) -> str:
+    return f"{count} GPU" + ("" if count == 1 else "s")
+
+
+def _same(got, ref, headline, called):
+    check(got == ref, headline, f"Called `{called}`. Got {got}, but the reference gives {ref}.")
 
 
 @grader("num_gpus")
 def num_gpus(g):
     @g.for_all(count=gpu_counts)
     def counts(count):
-        called = f"num_gpus() with {count} GPUs"
+        called = f"num_gpus() with {_gpus(count)}"
         got, ref = g.both(probe_gpu, "num_gpus", count, (), called=called)
-        assert_equal(got, ref, headline="does not count the GPUs torch sees.", called=called, what="")
+        _same(got, ref, "does not count the GPUs torch sees.", called)
 
 
 @grader("try_gpu")
 def try_gpu(g):
     @g.for_all(count=gpu_counts, i=gpu_indices)
     def picks_gpu_or_cpu(count, i):
-        called = f"try_gpu({i}) with {count} GPUs"
+        called = f"try_gpu({i}) with {_gpus(count)}"
         got, ref = g.both(probe_gpu, "try_gpu", count, (i,), called=called)
-        assert_equal(got, ref, headline="returns the wrong device.", called=called, what="")
+        _same(got, ref, "returns the wrong device.", called)
 
-    got, ref = g.both(probe_gpu, "try_gpu", 2, (), called="try_gpu() with 2 GPUs")
-    assert_equal(got, ref, headline="has the wrong default index.", called="try_gpu() with 2 GPUs", what="")
+    called = "try_gpu() with 2 GPUs"
+    got, ref = g.both(probe_gpu, "try_gpu", 2, (), called=called)
+    _same(got, ref, "has the wrong default index (i=0).", called)
 
 
 @grader("try_all_gpus")
 def try_all_gpus(g):
     @g.for_all(count=gpu_counts)
     def every_gpu_or_cpu(count):
-        called = f"try_all_gpus() with {count} GPUs"
+        called = f"try_all_gpus() with {_gpus(count)}"
         got, ref = g.both(probe_gpu, "try_all_gpus", count, (), called=called)
-        assert_equal(got, ref, headline="returns the wrong devices.", called=called, what="")
+        _same(got, ref, "returns the wrong devices.", called)
+
+
+def _on(value) -> str:
+    """Where a tensor or a module's parameters live, or what came back instead."""
+    if isinstance(value, torch.Tensor):
+        return str(value.device)
+    if isinstance(value, torch.nn.Module):
+        return str(next(value.parameters()).device)
+    return f"nowhere: got a {type(value).__name__}"
 
 
 def probe_placement(m, x):
@@ -80,14 +102,18 @@ def probe_placement(m, x):
     with torch.no_grad():
         cpu_out = observe(net(X))
         net_moved = m.to_device(net, device)
-        gpu_out = observe(net_moved(moved))
+        out = {"device": str(device), "tensor_on": _on(moved), "net_on": _on(net_moved)}
+        if not (out["tensor_on"] == out["net_on"] == out["device"]):
+            return out  # a forward pass would only raise a device mismatch: the placement checks say more
+        out.update(cpu_out=cpu_out, gpu_out=observe(net_moved(moved)))
     try:
         moved + X  # a CPU tensor and a GPU tensor: torch refuses
         mixed = ""
     except RuntimeError as exc:
         mixed = type(exc).__name__
-    return {"device": str(device), "tensor_on": str(moved.device), "net_on": str(next(net_moved.parameters()).device),
-            "cpu_out": cpu_out, "gpu_out": gpu_out, "mixed_raised": mixed}
+    back = m.to_device(moved, torch.device("cpu"))  # the device argument is obeyed both ways
+    out.update(mixed_raised=mixed, back_on=_on(back))
+    return out
 
 
 @grader("placement")
@@ -105,8 +131,12 @@ def placement(g):
         check(got["tensor_on"] == got["device"], "to_device does not move tensors to the device.",
               f"Called `{called}`. Got a tensor on {got['tensor_on']}, but the reference gives {got['device']}.")
         check(got["net_on"] == got["device"], "to_device does not move modules to the device.",
-              f"Called `to_device(net, try_gpu())`. Got parameters on {got['net_on']}.")
+              f"Called `to_device(net, try_gpu())`. Got parameters on {got['net_on']}, but the reference gives "
+              f"{got['device']}: Module.to(device) moves a module.")
         assert_same(got["gpu_out"], got["cpu_out"], headline="gives a different result on the GPU.",
                     called=f"to_device(net, try_gpu())(to_device(X, try_gpu()))", atol=1e-4, rtol=1e-3)
         check(bool(got["mixed_raised"]), "an op mixing a CPU tensor and its moved copy does not raise.",
               f"Called `to_device(X, try_gpu()) + X`. Got no error: the copy is not on the GPU.")
+        check(got["back_on"] == "cpu", "to_device ignores its device argument.",
+              f"Called `to_device(to_device(X, try_gpu()), torch.device('cpu'))`. Got a tensor on {got['back_on']}, "
+              "but the reference gives cpu: move to the device you are given (x.to(device)), not always .cuda().")
