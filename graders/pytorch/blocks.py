@@ -9,7 +9,7 @@ from torch import nn
 from harness.feedback import GradingFailure, assert_equal, assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.torch_glue import load_used_weights, observe, run_recording, tensor
 
 from ._common import param_shapes, signature
 
@@ -22,18 +22,19 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
     in the reference's layout (a weight stored transposed gets its gradient transposed back).
     """
     net = getattr(m, ctor)(*args)
+    check(isinstance(net, nn.Module), "does not build a torch.nn.Module.",
+          f"Called `{signature(ctor, args)}`. Got a {type(net).__name__}.")
     xs = [tensor(x) for x in inputs]
-    shapes = param_shapes(net) if isinstance(net, nn.Module) else None
-    if weights is None:
-        weights = used_weights(net, *xs)
-    else:
+    shapes = param_shapes(net)
+    if weights is not None:
         try:
             load_used_weights(net, weights, *xs)
         except GradingFailure as exc:  # reported after the registration check, which names the usual cause
             return {"param_shapes": shapes, "load_error": (exc.headline, exc.detail)}
-    _, order = run_recording(net, *xs)
     net.zero_grad(set_to_none=True)
-    out = net(*xs)
+    out, order = run_recording(net, *xs)
+    if weights is None:  # the reference: report its weights in order of first use
+        weights = [observe(t) for t in order]
     result = {"weights": weights, "param_shapes": shapes, "out": observe(out, "the output"), "load_error": None}
     if out.requires_grad:
         out.sum().backward()
@@ -48,6 +49,11 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
             grads.append(observe(grad))
     result["grads"] = grads
     return result
+
+
+def _ordinal(k: int) -> str:
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"
 
 
 def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
@@ -69,12 +75,13 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
     for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
         if b == "buffer":
             continue
-        what = f"the gradient of the parameter of shape {tuple(w.shape)} (used {k + 1}. in the forward pass)"
+        param = f"the parameter of shape {tuple(w.shape)} (the {_ordinal(k + 1)} tensor the forward pass uses)"
         if a is None or a == "buffer":
             fail("cuts the gradient off from a parameter.",
-                 f"Called `{built}(X).sum().backward()` with X of shape {shapes}. Got no gradient for the "
-                 f"parameter of shape {tuple(w.shape)} (used {k + 1}. in the forward pass), but the reference "
-                 "gives one. `.data`, `.detach()` or a tensor without requires_grad in forward stops autograd.")
+                 f"Called `{built}(X).sum().backward()` with X of shape {shapes}. Got no gradient for {param}, "
+                 "but the reference gives one. `.data`, `.detach()` or `torch.no_grad()` in forward stops "
+                 "autograd.")
+        what = f"the gradient of {param}"
         assert_same(a, b, headline="computes different gradients than the reference.",
                     called=f"{built}(X).sum().backward() with X of shape {shapes}", what=what,
                     atol=atol, rtol=rtol)

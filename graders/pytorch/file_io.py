@@ -76,6 +76,12 @@ def _check_refused(got, load_name):
           f"Called `{load_name}` on a pickle that would run code. Got no error, but the reference refuses it.")
 
 
+def _a(word: str) -> str:
+    """``word`` with its indefinite article: 'an int8', 'a bool', 'an OrderedDict'."""
+    vowel = word[:1].lower() in "aeio" or (word[:1].lower() == "u" and not word.startswith("uint"))
+    return f"{'an' if vowel else 'a'} {word}"
+
+
 def _spec_text(dtype, shape):
     return f"{dtype} tensor of shape {tuple(shape)}"
 
@@ -84,7 +90,7 @@ def _spec_text(dtype, shape):
 def tensor_roundtrip(g):
     @g.for_all(dtype=file_dtypes, shape=shapes, seed=seeds)
     def exact_roundtrip(dtype, shape, seed):
-        called = f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x a {_spec_text(dtype, shape)}"
+        called = f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {_a(_spec_text(dtype, shape))}"
         got, ref = g.both(probe_roundtrip, "tensor", (dtype, shape), seed, seed=seed, called=called)
         _check_files_and_safety(called, got, "save_tensor", "load_tensor")
         assert_same(got["loaded"], ref["loaded"], headline="does not round-trip tensors exactly.", called=called,
@@ -101,7 +107,7 @@ def tensor_list_roundtrip(g):
         got, ref = g.both(probe_roundtrip, "list", spec, seed, seed=seed, called=called)
         _check_files_and_safety(called, got, "save_tensors", "load_tensors")
         check(got["is_list"], "does not load a list.",
-              f"Called `{called}`. Got a {got['type']}, but the reference gives a list.")
+              f"Called `{called}`. Got {_a(got['type'])}, but the reference gives a list.")
         check(len(got["loaded"]) == len(ref["loaded"]), "loads a different number of tensors.",
               f"Called `{called}`. Got {len(got['loaded'])} tensors, but the reference gives {len(ref['loaded'])}.")
         for k, (a, b) in enumerate(zip(got["loaded"], ref["loaded"])):
@@ -121,7 +127,7 @@ def tensor_dict_roundtrip(g):
         got, ref = g.both(probe_roundtrip, "dict", spec, seed, seed=seed, called=called)
         _check_files_and_safety(called, got, "save_tensor_dict", "load_tensor_dict")
         check(got["is_dict"], "does not load a dict.",
-              f"Called `{called}`. Got a {got['type']}, but the reference gives a dict.")
+              f"Called `{called}`. Got {_a(got['type'])}, but the reference gives a dict.")
         assert_equal(sorted(got["keys"]), sorted(ref["keys"]), headline="loses or renames keys.", called=called,
                      what="keys")
         mine = dict(zip(got["keys"], got["loaded"]))
@@ -172,7 +178,7 @@ def params_roundtrip(g):
         got = g.student(probe_params, a, b, c, seed, seed=seed, called=called)
         _check_files_and_safety(called, got, "save_params", "load_params")
         check("state" in got, "does not return a module.",
-              f"Called `{called}`. Got a {got['type']}, but the reference returns the net made by make_net().")
+              f"Called `{called}`. Got {_a(got['type'])}, but the reference returns the net made by make_net().")
         check(got["fresh"], "does not return the net made by make_net().",
               f"Called `{called}`. load_params must call make_net() and load the saved state into that net.")
         assert_equal(sorted(got["state"]), sorted(got["expected"]), headline="loses parameters or buffers.",
