@@ -274,7 +274,9 @@ def parallel_block(g):
         got, ref = g.both(probe_parallel, d, a, b, deep, x, seed=seed, called=called)
         check(got["registered"] == ref["registered"],
               f"does not register both nets: `parameters()` yields {got['registered']} of their tensors, "
-              f"the reference yields {ref['registered']}.")
+              f"the reference yields {ref['registered']}.",
+              f"Called `{called}`. Assign net1 and net2 to attributes (or an nn.ModuleList); a plain list or "
+              "tuple hides them from parameters(), state_dict() and .to().")
         assert_same(got["out"], ref["out"], headline="does not concatenate net1(X) and net2(X) on the last axis.",
                     called=called)
 
@@ -307,8 +309,11 @@ def repeat_block(g):
         got, ref = g.both(probe_repeat, d, n, x, seed=seed, called=called)
         check(got["module"], "does not return a module that runs its blocks in order.",
               f"Called `{called}`. Got a {got.get('type')}, but the reference gives an nn.Sequential.")
-        check(got["calls"] == n, f"calls make_block() {got['calls']} times for n={n}; "
-                                 "each of the n blocks must come from its own call.", f"Called `{called}`.")
+        times = f"{got['calls']} time" + ("" if got["calls"] == 1 else "s")
+        check(got["calls"] == n, f"calls make_block() {times} for n={n}; each of the n blocks must come from its "
+                                 "own call.",
+              f"Called `{called}`. `[make_block()] * n` repeats one object and copying one block repeats its "
+              "initial weights: call make_block() once per block.")
         check(got["distinct"] == ref["distinct"],
               f"does not hold {n} independent blocks: `parameters()` yields {got['distinct']} distinct tensors, "
               f"the reference yields {ref['distinct']}.",

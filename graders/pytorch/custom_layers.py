@@ -15,14 +15,24 @@ from harness.torch_glue import observe, run_recording, tensor
 from ._common import param_shapes, signature
 
 
-def probe_centered(m, x):
+def probe_centered(m, x, w):
     layer = m.CenteredLayer()
     n_params = len(list(layer.parameters())) if isinstance(layer, nn.Module) else -1
     X = tensor(x)
     before = X.clone()
     with torch.no_grad():
         out = observe(layer(X), "the output")
-    return {"out": out, "n_params": n_params, "input_changed": not torch.equal(X, before)}
+    obs = {"out": out, "n_params": n_params, "input_changed": not torch.equal(X, before)}
+    # The gradient with respect to the input, through a non-leaf copy (an in-place layer is reported above).
+    leaf = tensor(x).requires_grad_(True)
+    try:
+        y = layer(leaf * 1)
+        if y.requires_grad:
+            (y * tensor(w)).sum().backward()
+        obs["grad"] = observe(leaf.grad) if leaf.grad is not None else None
+    except RuntimeError as exc:
+        obs["grad_error"] = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    return obs
 
 
 @grader("CenteredLayer")
@@ -31,8 +41,9 @@ def centered_layer(g):
                seed=seeds)
     def subtracts_the_mean(shape, offset, seed):
         x = floats(shape, seed) + offset
+        w = floats(shape, seed + 1)
         called = f"CenteredLayer()(X) with X of shape {shape}"
-        got, ref = g.both(probe_centered, x, seed=seed, called=called)
+        got, ref = g.both(probe_centered, x, w, seed=seed, called=called)
         n = got["n_params"]
         check(n == 0, f"has {n} parameter{'' if n == 1 else 's'}, but the reference has none.",
               "A layer that only centres its input needs no nn.Parameter.")
@@ -40,6 +51,15 @@ def centered_layer(g):
         check(not got["input_changed"], "changes its input in place.",
               f"Called `{called}`. Got X itself modified afterwards (e.g. `X -= X.mean()`), but the reference "
               "leaves X alone and returns a new tensor: `return X - X.mean()`.")
+        backward = f"(w * CenteredLayer()(X)).sum().backward() with X and w of shape {shape}"
+        check("grad_error" not in got, "cannot be backpropagated through.",
+              f"Called `{backward}`: it raised {got.get('grad_error')}.")
+        check(got["grad"] is not None, "cuts its output off from autograd: X gets no gradient.",
+              f"Called `{backward}`. Got X.grad None; compute the output from X with tensor operations "
+              "(no .data, .detach() or .item()).")
+        assert_same(got["grad"], ref["grad"], called=backward, what="X.grad",
+                    headline="passes the wrong gradient back to its input: the mean must stay in the autograd "
+                             "graph (no .item() or .detach()).")
 
 
 def _transfer(net, weights, X):

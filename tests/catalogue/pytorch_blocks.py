@@ -82,7 +82,7 @@ MUTANTS = [
                     X = block(X)
                 return X
     """),
-    Mutant("MySequential", "Iterates self.children() in forward, which skips a block given twice (d2l's version).", """
+    Mutant("MySequential", "Iterates self.children() in forward, which skips a block given twice (d2l).", """
         from torch import nn
 
         class MySequential(nn.Module):
@@ -114,7 +114,7 @@ MUTANTS = [
                     X = block(X)
                 return X
     """),
-    Mutant("MySequential", "Stores the blocks in an nn.ModuleList attribute, so state_dict keys read 'blocks.0.weight'.", """
+    Mutant("MySequential", "Stores the blocks in an nn.ModuleList attribute, giving keys like 'blocks.0.weight'.", """
         from torch import nn
 
         class MySequential(nn.Module):
@@ -163,7 +163,7 @@ MUTANTS = [
                     X /= 2
                 return X.sum()
     """),
-    Mutant("FixedHiddenMLP", "Keeps rand_weight as a plain tensor attribute (the book), which .to() and state_dict() miss.", """
+    Mutant("FixedHiddenMLP", "Keeps rand_weight a plain tensor attribute (the book): .to() and state_dict() miss it.", """
         import torch
         import torch.nn.functional as F
         from torch import nn
@@ -257,7 +257,7 @@ MUTANTS = [
                     X /= 2
                 return X.sum()
     """),
-    Mutant("FixedHiddenMLP", "Draws rand_weight with torch.randn (normal) instead of torch.rand (uniform on [0, 1)).", """
+    Mutant("FixedHiddenMLP", "Draws rand_weight with torch.randn (normal) instead of torch.rand (uniform).", """
         import torch
         import torch.nn.functional as F
         from torch import nn
@@ -433,7 +433,7 @@ MUTANTS = [
         def repeat_block(make_block, n):
             return nn.Sequential(*[make_block()] * n)
     """),
-    Mutant("repeat_block", "Deep-copies one block n times: independent, but every copy starts with the same weights.", """
+    Mutant("repeat_block", "Deep-copies one block n times, so every copy starts with the same weights.", """
         import copy
         from torch import nn
 
@@ -460,7 +460,7 @@ MUTANTS = [
 ]
 
 VARIANTS = [
-    Variant("MLP", "Creates the output layer before the hidden layer and keeps them in nn.Sequential-free attributes.", """
+    Variant("MLP", "Creates the output layer before the hidden layer and applies an nn.ReLU module.", """
         import torch
         from torch import nn
 
@@ -550,6 +550,25 @@ VARIANTS = [
                     X = X / 2
                 return X.sum()
     """),
+    Variant("FixedHiddenMLP", "Declares the constant with nn.Buffer and calls F.linear on the layer's parameters.", """
+        import torch
+        import torch.nn.functional as F
+        from torch import nn
+
+        class FixedHiddenMLP(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.rand_weight = nn.Buffer(torch.rand(20, 20))
+                self.linear = nn.Linear(20, 20)
+
+            def forward(self, X):
+                W, b = self.linear.weight, self.linear.bias
+                X = F.relu(F.linear(X, W, b) @ self.rand_weight + 1)
+                X = F.linear(X, W, b)
+                while X.abs().sum() > 1:
+                    X /= 2
+                return X.sum()
+    """),
     Variant("NestMLP", "Three Linear attributes and F.relu instead of a nested Sequential.", """
         import torch.nn.functional as F
         from torch import nn
@@ -563,6 +582,18 @@ VARIANTS = [
 
             def forward(self, X):
                 return self.out(F.relu(self.l2(F.relu(self.l1(X)))))
+    """),
+    Variant("NestMLP", "One Sequential holding the inner Sequential and the last Linear.", """
+        from torch import nn
+
+        class NestMLP(nn.Module):
+            def __init__(self):
+                super().__init__()
+                inner = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 32), nn.ReLU())
+                self.net = nn.Sequential(inner, nn.Linear(32, 16))
+
+            def forward(self, X):
+                return self.net(X)
     """),
     Variant("chimera", "Uses the module's own MySequential instead of nn.Sequential.", """
         from torch import nn
@@ -597,6 +628,19 @@ VARIANTS = [
 
             def forward(self, X):
                 return torch.concat([branch(X) for branch in self.branches], dim=X.dim() - 1)
+    """),
+    Variant("ParallelBlock", "Registers the nets with add_module under other names and passes dim positionally.", """
+        import torch
+        from torch import nn
+
+        class ParallelBlock(nn.Module):
+            def __init__(self, net1, net2):
+                super().__init__()
+                self.add_module("left", net1)
+                self.add_module("right", net2)
+
+            def forward(self, X):
+                return torch.cat((self.left(X), self.right(X)), -1)
     """),
     Variant("repeat_block", "Builds the chain with the module's own MySequential.", """
         def repeat_block(make_block, n):

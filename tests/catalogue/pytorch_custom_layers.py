@@ -25,6 +25,11 @@ MUTANTS = [
                 X -= X.mean()
                 return X
     """),
+    Mutant("CenteredLayer", "Subtracts X.mean().item(), a constant to autograd: gradients ignore the mean.", """
+        class CenteredLayer(nn.Module):
+            def forward(self, X):
+                return X - X.mean().item()
+    """),
     Mutant("CenteredLayer", "Keeps a learnable shift parameter the layer should not have.", """
         class CenteredLayer(nn.Module):
             def __init__(self):

@@ -25,7 +25,7 @@ MUTANTS = [
         def named_shapes(net):
             return [(name, tuple(t.shape)) for name, t in net.state_dict().items()]
     """),
-    Mutant("named_shapes", "Lists only the first layer's parameters, as in the book's net[0].named_parameters() example.", """
+    Mutant("named_shapes", "Lists only net[0]'s parameters, as in the book's net[0].named_parameters() example.", """
         def named_shapes(net):
             return [(name, tuple(p.shape)) for name, p in net[0].named_parameters()]
     """),
@@ -391,7 +391,7 @@ MUTANTS = [
             return nn.Sequential(nn.Linear(4, width), nn.ReLU(), shared, nn.ReLU(), second, nn.ReLU(),
                                  nn.Linear(width, 1))
     """),
-    Mutant("tied_net", "Points a second Linear's weight.data at the first's storage: values follow, gradients do not.", """
+    Mutant("tied_net", "Points a second Linear's .data at the first's storage: values follow, gradients do not.", """
         from torch import nn
 
         def tied_net(width=8):
@@ -471,6 +471,27 @@ VARIANTS = [
         def block2():
             return nn.Sequential(OrderedDict((f"block {i}", block1()) for i in range(4)))
     """),
+    Variant("rgnet", "Builds block1 from a loop over layer sizes, block2 with setattr and rgnet with append.", """
+        from torch import nn
+
+        def block1():
+            layers = []
+            for fan_in, fan_out in ((4, 8), (8, 4)):
+                layers += [nn.Linear(fan_in, fan_out), nn.ReLU()]
+            return nn.Sequential(*layers)
+
+        def block2():
+            net = nn.Sequential()
+            for i in range(4):
+                setattr(net, f"block {i}", block1())
+            return net
+
+        def rgnet():
+            net = nn.Sequential()
+            net.append(block2())
+            net.append(nn.Linear(4, 1))
+            return net
+    """),
     Variant("init_normal", "Writes through .data in the book's style and checks type(m) == nn.Linear.", """
         import torch
         from torch import nn
@@ -510,6 +531,21 @@ VARIANTS = [
                 a = math.sqrt(6.0 / (m.in_features + m.out_features))
                 with torch.no_grad():
                     m.weight.uniform_(-a, a)
+    """),
+    Variant("init_constant", "nn.init.ones_ and nn.init.zeros_, with an exact type check.", """
+        from torch import nn
+
+        def init_constant(m):
+            if type(m) is nn.Linear:
+                nn.init.ones_(m.weight)
+                nn.init.zeros_(m.bias)
+    """),
+    Variant("init_xavier", "xavier_uniform_ with the explicit gain calculate_gain('linear') = 1.", """
+        from torch import nn
+
+        def init_xavier(m):
+            if type(m) == nn.Linear:
+                nn.init.xavier_uniform_(m.weight, gain=nn.init.calculate_gain("linear"))
     """),
     Variant("init_42", "fill_ on weight.data (the book's style).", """
         from torch import nn
