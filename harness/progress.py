@@ -1,0 +1,73 @@
+"""The self-study state file, ``.drill-state.json`` in the repository root (ignored by git).
+
+It remembers the chosen framework, the result of each unit's last check (with
+a fingerprint of the code it graded, so an edit since then shows as
+"unchecked"), which units were attempted (checked while they differed from the
+stub: this unlocks ``drill solution``) and how many hint stages were shown.
+A missing or unreadable file is a fresh start, never an error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATE_FILE = ".drill-state.json"
+VERSION = 1
+
+
+@dataclass
+class State:
+    path: Path
+    framework: str | None = None
+    results: dict[str, dict] = field(default_factory=dict)
+    attempted: set[str] = field(default_factory=set)
+    hints: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> "State":
+        path = Path(root) / STATE_FILE
+        try:
+            data = json.loads(path.read_text())
+            if not isinstance(data, dict) or data.get("version") != VERSION:
+                raise ValueError
+            return cls(
+                path=path,
+                framework=data.get("framework"),
+                results={k: v for k, v in data.get("results", {}).items() if isinstance(v, dict)},
+                attempted=set(data.get("attempted", [])),
+                hints={k: int(v) for k, v in data.get("hints", {}).items()},
+            )
+        except (OSError, ValueError, TypeError, AttributeError):
+            return cls(path=path)
+
+    def save(self) -> None:
+        document = {
+            "version": VERSION,
+            "framework": self.framework,
+            "results": self.results,
+            "attempted": sorted(self.attempted),
+            "hints": self.hints,
+        }
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+        os.replace(tmp, self.path)
+
+    def record(self, result, fingerprint: str, attempted: bool) -> None:
+        """Keep a grading result (harness.grading.UnitResult) with the fingerprint of the code it graded."""
+        self.results[result.id] = {
+            "status": result.status,
+            "score": result.score,
+            "max_score": result.max_score,
+            "message": result.message,
+            "fingerprint": fingerprint,
+            "checked_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+        if attempted:
+            self.attempted.add(result.id)
+
+    def forget(self, unit_id: str) -> None:
+        self.results.pop(unit_id, None)
