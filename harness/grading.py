@@ -21,7 +21,8 @@ from hypothesis import given, seed as hyp_seed, settings
 
 from . import catalog
 from .feedback import GradingFailure
-from .implementation import CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet
+from .implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
+                             WorkerCrashed)
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "solutions"
@@ -218,14 +219,20 @@ def outcome(unit: catalog.Unit, exc: BaseException) -> tuple[str, str]:
         return "failed", f"{inner}{tail}"
     if isinstance(inner, CallTimeout):
         return "error", f"timed out: {inner}{tail}"
+    if isinstance(inner, WorkerCrashed):
+        return "error", f"{inner}{tail}"
     if isinstance(inner, HarnessError):
         return "error", f"internal grader error (not your fault; please report it): {inner}"
     return "error", f"internal grader error (not your fault; please report it): {type(inner).__name__}: {inner}"
 
 
 def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
-               implementation=InProcess, reference_tree=REFERENCE) -> UnitResult:
-    """Grade one unit of ``tree``; never raises for anything the implementation does."""
+               implementation=InProcess, reference_tree=REFERENCE, reference_cache: dict | None = None) -> UnitResult:
+    """Grade one unit of ``tree``; never raises for anything the implementation does.
+
+    ``implementation(tree, framework, module)`` makes what runs the tree's code (in-process, or an isolated
+    worker); ``reference_cache`` may be shared between submissions graded with the same seed.
+    """
     start = time.perf_counter()
 
     def result(status: str, message: str = "") -> UnitResult:
@@ -242,6 +249,8 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
         return result(status, message)
     ref = InProcess(reference_tree, unit.framework, unit.module)
     ctx = Context(unit, impl, ref, unit_seed(session_seed, unit.id), scale=_scale(unit.framework))
+    if reference_cache is not None:
+        ctx._reference_cache = reference_cache.setdefault((str(reference_tree), unit.id, session_seed), {})
     try:
         grader_for(unit)(ctx)
     except Skip as exc:

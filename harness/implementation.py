@@ -32,6 +32,10 @@ class CallTimeout(Exception):
     """A call into the implementation ran past its wall-clock limit."""
 
 
+class WorkerCrashed(Exception):
+    """An isolated worker died (crash, exit, resource limit) or broke the protocol: an ``error`` of the unit."""
+
+
 @dataclass
 class ImplementationRaised(Exception):
     """The implementation raised while a probe ran it."""

@@ -26,6 +26,8 @@ class Loaded:
 
 _cache: dict[tuple, Loaded] = {}
 
+display_base: Path | None = None  # a worker shows paths relative to the submission's tree, not its temp copy
+
 
 def module_path(tree: Path, framework: str, module: str) -> Path:
     return Path(tree) / framework / f"{module}.py"
@@ -35,7 +37,7 @@ def display_path(path: Path) -> str:
     """The path as a student would type it: relative to the working directory when inside it."""
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to((display_base or Path.cwd()).resolve()))
     except ValueError:
         return str(path)
 

@@ -1,0 +1,262 @@
+"""A pre-imported process that forks workers, so a submission never pays a framework import.
+
+Started once per grading run as ``python -I`` (isolated mode: no ``PYTHON*``
+variables, no user site, no working directory on ``sys.path``) with a scrubbed
+environment.  It imports numpy, the frameworks, the harness and every grader
+(the probes), and runs no framework op (TensorFlow's thread pools do not
+survive a fork).  Then it serves requests on its control socket and on the
+channel of every job it forked:
+
+- ``worker`` (one file descriptor attached: the worker's end of a socket pair)
+  forks a child that confines itself and serves one student module
+  (:mod:`harness.worker`);
+- ``job`` (one descriptor: the job's result channel) forks a trusted grading
+  process (:mod:`harness.batch`) that asks this server for its workers;
+- ``status`` reports how a child ended (exit code or signal), for messages.
+
+It never loads student code or the reference itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_MAX_REQUEST = 1 << 16
+
+
+# ------------------------------------------------------------------------------------------------ client
+
+
+class ForkServer:
+    """The grading side's handle on a fork server (or, inside a job, on the server that forked it)."""
+
+    def __init__(self, sock: socket.socket, process: subprocess.Popen | None = None):
+        self._sock = sock
+        self._process = process
+        self._lock = threading.Lock()
+
+    @classmethod
+    def start(cls, frameworks) -> "ForkServer":
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS") if k in os.environ}
+        env["TF_CPP_MIN_LOG_LEVEL"] = os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2")
+        bootstrap = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+                     "from harness.forkserver import main; main(sys.argv[1:])")
+        process = subprocess.Popen(
+            [sys.executable, "-I", "-c", bootstrap, str(theirs.fileno()), ",".join(sorted(frameworks))],
+            pass_fds=[theirs.fileno()], env=env, cwd="/", stdin=subprocess.DEVNULL, start_new_session=True)
+        theirs.close()
+        server = cls(ours, process)
+        server._request({"op": "ping"})  # waits until everything is imported
+        return server
+
+    def _request(self, payload: dict, fds=()) -> dict:
+        with self._lock:
+            socket.send_fds(self._sock, [json.dumps(payload).encode()], list(fds))
+            reply = self._sock.recv(_MAX_REQUEST)
+        if not reply:
+            raise RuntimeError("the fork server stopped (see its output above)")
+        answer = json.loads(reply)
+        if "error" in answer:
+            raise RuntimeError(f"fork server: {answer['error']}")
+        return answer
+
+    def spawn_worker(self, spec: dict) -> tuple[int, socket.socket]:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            pid = self._request({"op": "worker", "spec": spec}, [theirs.fileno()])["pid"]
+        finally:
+            theirs.close()
+        return pid, ours
+
+    def spawn_job(self) -> tuple[int, socket.socket]:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            pid = self._request({"op": "job"}, [theirs.fileno()])["pid"]
+        finally:
+            theirs.close()
+        return pid, ours
+
+    def exit_status(self, pid: int) -> str:
+        try:
+            return self._request({"op": "status", "pid": pid})["status"]
+        except (OSError, RuntimeError):
+            return "unknown"
+
+    def close(self) -> None:
+        try:
+            self._sock.close()
+        finally:
+            if self._process is not None:
+                try:
+                    self._process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    os.killpg(self._process.pid, signal.SIGKILL)
+                    self._process.wait()
+
+
+def kill_group(pid: int) -> None:
+    """Kill a worker and everything it started (its own process group)."""
+    for kill in (os.killpg, os.kill):
+        try:
+            kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            continue
+
+
+def describe_status(status: int | None) -> str:
+    if status is None:
+        return "still running or unknown"
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(sig).name
+        except ValueError:
+            name = str(sig)
+        why = {"SIGKILL": ", e.g. over the memory or time limit", "SIGXCPU": ": over the CPU-time limit",
+               "SIGSEGV": ": a segmentation fault"}.get(name, "")
+        return f"killed by {name}{why}"
+    return f"exited with code {os.WEXITSTATUS(status)}"
+
+
+# ------------------------------------------------------------------------------------------------ server
+
+
+def preload(frameworks) -> None:
+    """Import everything a worker or a job needs, without running a single framework op."""
+    import importlib
+    import pkgutil
+
+    import numpy  # noqa: F401
+
+    import graders
+    from harness import (feedback, forward, grading, loading, profiles, report, sandbox, seeding,  # noqa: F401
+                         stats, strategies, wire, worker)
+    for framework in frameworks:
+        if framework == "pytorch":
+            import torch  # noqa: F401
+
+            from harness import torch_glue  # noqa: F401
+        elif framework == "tensorflow":
+            import keras  # noqa: F401
+            import tensorflow  # noqa: F401
+
+            from harness import tf_glue  # noqa: F401
+        package = importlib.import_module(f"graders.{framework}")
+        for info in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"graders.{framework}.{info.name}")
+    for info in pkgutil.iter_modules(graders.__path__):
+        if not info.ispkg:
+            importlib.import_module(f"graders.{info.name}")
+    from harness import batch  # noqa: F401
+
+
+def _detach_all(sockets, selector) -> None:
+    """In a fresh child: drop the parent's descriptors without letting Python close reused numbers later."""
+    for s in sockets:
+        try:
+            os.close(s.detach())
+        except OSError:
+            pass
+    selector.close()
+
+
+def main(argv) -> None:
+    control = socket.socket(fileno=int(argv[0]))
+    frameworks = [f for f in argv[1].split(",") if f]
+    preload(frameworks)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the grading process, which closes us
+    selector = selectors.DefaultSelector()
+    selector.register(control, selectors.EVENT_READ)
+    channels = {control}
+    statuses: dict[int, int] = {}
+
+    def reap():
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            statuses[pid] = status
+            if len(statuses) > 10000:
+                statuses.pop(next(iter(statuses)))
+
+    while control in channels:
+        for key, _ in selector.select(timeout=0.5):
+            sock = key.fileobj
+            try:
+                message, fds, _, _ = socket.recv_fds(sock, _MAX_REQUEST, 2)
+            except OSError:
+                message, fds = b"", []
+            if not message:
+                selector.unregister(sock)
+                channels.discard(sock)
+                sock.close()
+                for fd in fds:
+                    os.close(fd)
+                continue
+            try:
+                reply = _handle(json.loads(message), fds, sock, channels, selector, statuses, reap)
+            except Exception as exc:
+                reply = {"error": f"{type(exc).__name__}: {exc}"}
+                for fd in fds:
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+            try:
+                sock.send(json.dumps(reply).encode())
+            except OSError:
+                pass
+        reap()
+    os._exit(0)
+
+
+def _handle(request, fds, sock, channels, selector, statuses, reap) -> dict:
+    op = request.get("op")
+    if op == "ping":
+        return {"ok": True}
+    if op == "status":
+        pid = int(request["pid"])
+        deadline = time.monotonic() + 2.0
+        while pid not in statuses and time.monotonic() < deadline:
+            reap()
+            time.sleep(0.02)
+        return {"status": describe_status(statuses.get(pid))}
+    if op == "worker":
+        (fd,) = fds
+        pid = os.fork()
+        if pid == 0:
+            _detach_all(channels, selector)
+            from harness import worker
+
+            worker.serve(fd, request["spec"])  # never returns
+        os.close(fd)
+        return {"pid": pid}
+    if op == "job":
+        (fd,) = fds
+        server_end, job_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.fork()
+        if pid == 0:
+            _detach_all(channels | {server_end}, selector)
+            from harness import batch
+
+            batch.job_main(fd, ForkServer(job_end))  # never returns
+        os.close(fd)
+        job_end.close()
+        selector.register(server_end, selectors.EVENT_READ)
+        channels.add(server_end)
+        return {"pid": pid}
+    raise ValueError(f"unknown request {op!r}")
