@@ -106,7 +106,7 @@ class Context:
 
         def run(prop):
             n = max(1, int(round(settings.default.max_examples * weight * self.scale)))
-            test = settings(settings.default, max_examples=n)(given(**strategies)(_shrink_budget(prop)))
+            test = settings(settings.default, max_examples=n)(given(**strategies)(_shrink_budget(prop, shrink_examples(self.unit.framework))))
             if self.seed is not None:
                 test = hyp_seed(self.seed)(test)
             test()
@@ -138,30 +138,36 @@ class Context:
         raise Skip(reason)
 
 
-SHRINK_SECONDS = float(os.environ.get("D2L_SHRINK_SECONDS", "3"))
+SHRINK_EXAMPLES = {"pytorch": 300, "tensorflow": 40}
 
 
-def _shrink_budget(prop):
-    """Bound the time Hypothesis spends shrinking a failure (each Keras example costs tens of ms).
+def shrink_examples(framework: str) -> int:
+    """How many examples Hypothesis may run after a failure (``D2L_SHRINK_EXAMPLES`` overrides)."""
+    return int(os.environ.get("D2L_SHRINK_EXAMPLES", SHRINK_EXAMPLES[framework]))
 
-    Once a failure is found and ``SHRINK_SECONDS`` have passed, examples not seen failing are
-    skipped as passing, so Hypothesis stops and reports the smallest failure found so far.  An
-    example that failed is always re-run for real, so the reported example is a genuine failure.
+
+def _shrink_budget(prop, examples: int):
+    """Bound the work Hypothesis spends shrinking a failure (each Keras example costs tens of ms).
+
+    Once a failure is found, at most ``examples`` further examples not seen failing run for real;
+    later ones are skipped as passing, so Hypothesis stops and reports the smallest failure found so
+    far.  An example that failed is always re-run for real, so the reported example is a genuine
+    failure.  Counting examples (not seconds) keeps a seeded report identical from run to run.
     """
     failed: set = set()
-    deadline: list[float] = []
+    ran_after_failure = [0]
 
     def bounded(**kwargs):
         __tracebackhide__ = True
         key = _freeze(kwargs)
-        if deadline and time.monotonic() > deadline[0] and key not in failed:
-            return
+        if failed and key not in failed:
+            if ran_after_failure[0] >= examples:
+                return
+            ran_after_failure[0] += 1
         try:
             prop(**kwargs)
         except BaseException:
             failed.add(key)
-            if not deadline:
-                deadline.append(time.monotonic() + SHRINK_SECONDS)
             raise
 
     bounded.__name__ = prop.__name__

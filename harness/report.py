@@ -26,11 +26,7 @@ def submission_json(submission: str, results: list[UnitResult]) -> dict:
 
 def write_json(path, document) -> None:
     """Write atomically: a reader never sees half a report."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(document, indent=2) + "\n")
-    os.replace(tmp, path)
+    _atomic_text(path, json.dumps(document, indent=2) + "\n")
 
 
 STATUS_STYLE = {"passed": "green", "failed": "red", "error": "magenta", "missing": "yellow", "skipped": "cyan"}
@@ -60,3 +56,71 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
     console.print(table)
     console.print(f"Total: {doc['score']:g} / {doc['max_score']:g} points ({tally})")
     return buffer.getvalue()
+
+
+def _atomic_text(path, text: str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def write_gradebook(path, documents: list[dict]) -> None:
+    """One row per submission, one column per unit (its score), then the total and the maximum."""
+    import csv
+
+    unit_ids = []
+    for doc in documents:
+        for u in doc["units"]:
+            if u["id"] not in unit_ids:
+                unit_ids.append(u["id"])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["submission", *unit_ids, "total", "max_score"])
+    for doc in documents:
+        scores = {u["id"]: u["score"] for u in doc["units"]}
+        writer.writerow([doc["submission"], *(f"{scores[i]:g}" if i in scores else "" for i in unit_ids),
+                         f"{doc['score']:g}", f"{doc['max_score']:g}"])
+    _atomic_text(path, buffer.getvalue())
+
+
+def gradescope_results(document: dict, *, execution_time: float | None = None) -> dict:
+    """Gradescope's autograder ``results.json``: one test per unit (skipped units are left out of the score)."""
+    tests = []
+    for number, u in enumerate(document["units"], 1):
+        if u["status"] == "skipped":
+            output = f"skipped: {u['message']}"
+        else:
+            output = u["message"] or "passed"
+        tests.append({"name": u["id"], "number": str(number), "score": u["score"], "max_score": u["max_score"],
+                      "status": "passed" if u["status"] in ("passed", "skipped") else "failed",
+                      "output": output if u["status"] in ("passed", "skipped") else f"{u['status']}: {output}",
+                      "visibility": "visible"})
+    results = {"score": document["score"], "output": f"Graded with seed {document.get('seed')}.",
+               "tests": tests}
+    if execution_time is not None:
+        results["execution_time"] = round(execution_time)
+    return results
+
+
+def write_junit(path, documents: list[dict]) -> None:
+    """JUnit XML: a test suite per submission, a test case per unit."""
+    from xml.etree import ElementTree as ET
+
+    suites = ET.Element("testsuites", name="d2l-drill")
+    for doc in documents:
+        units = doc["units"]
+        count = lambda *s: str(sum(u["status"] in s for u in units))  # noqa: E731
+        suite = ET.SubElement(suites, "testsuite", name=doc["submission"], tests=str(len(units)),
+                              failures=count("failed", "missing"), errors=count("error"), skipped=count("skipped"))
+        for u in units:
+            case = ET.SubElement(suite, "testcase", classname=u["id"].rsplit(".", 1)[0], name=u["id"].rsplit(".", 1)[1])
+            if u["status"] in ("failed", "missing"):
+                ET.SubElement(case, "failure", message=first_line(u["message"]), type=u["status"]).text = u["message"]
+            elif u["status"] == "error":
+                ET.SubElement(case, "error", message=first_line(u["message"]), type="error").text = u["message"]
+            elif u["status"] == "skipped":
+                ET.SubElement(case, "skipped", message=first_line(u["message"]))
+    ET.indent(suites)
+    _atomic_text(path, '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
