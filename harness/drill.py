@@ -288,9 +288,16 @@ class Drill:
         unit = self.watch_step(unit, seed)
         if unit is None:
             return 0
-        self.out.line(f"Watching {self.rel(folder)} for saved changes (Ctrl-C stops).", "dim")
+        ready = False
+        # yield_on_timeout: the first (empty) yield tells that the watcher is in place, so "Watching" is never
+        # printed before a save would be seen.
         for changes in watchfiles.watch(folder, watch_filter=_python_files, debounce=debounce_ms,
-                                        raise_interrupt=False):
+                                        rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
+            if not ready:
+                ready = True
+                self.out.line(f"Watching {self.rel(folder)} for saved changes (Ctrl-C stops).", "dim")
+            if not changes:
+                continue
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
             self.out.line("")
             self.out.line(f"Saved: {names}; re-grading {self.short(unit)}", "dim")
@@ -302,6 +309,7 @@ class Drill:
 
     def watch_step(self, unit: catalog.Unit, seed: int | None) -> catalog.Unit | None:
         """Grade the current unit; return the unit to watch next (None: the track is done)."""
+        self._sources.clear()  # any exercise file may have changed since the last step
         [result] = self.grade([unit], seed=seed)
         if result.status not in ("passed", "skipped"):
             return unit

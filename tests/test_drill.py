@@ -1,0 +1,416 @@
+"""``drill``, the self-study command, end to end: real subprocess runs on a copy of the repository.
+
+Grading runs use PyTorch units only (a few seconds each: the torch import);
+TensorFlow appears where it is free (listing, framework memory).
+
+The self-check (rustlings' ``dev check``) is ``test_catalog_self_check``: every
+unit has a rule and at least two hint stages, no hint holds a statement of the
+reference, every stub is recognised as a stub with a line to edit, every
+reference unit is not a stub.  That the stubs fail and the reference passes
+when graded is ``tests/test_reference_and_stubs.py``.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from harness import catalog
+from harness.exercise_source import definition_texts, edit_line, is_stub, replace_definitions
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSI = re.compile(r"\x1b\[")
+BOX = re.compile(r"[\u2500-\u257f\u2580-\u259f]")  # box drawing and block elements
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A copy of the repository (no .venv, no .git): what a student has after unpacking it."""
+    ignore = shutil.ignore_patterns("__pycache__", ".hypothesis", "*.pyc")
+    for name in ("exercises", "solutions", "harness", "graders"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def _env(**extra):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CI")}
+    env.update(PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1", **extra)
+    return env
+
+
+def drill(repo, *args, input="", env=None, timeout=180):
+    """Run ``python -m harness.cli ARGS`` in ``repo`` (its own harness comes first on sys.path)."""
+    done = subprocess.run([sys.executable, "-m", "harness.cli", *args], cwd=repo, input=input, text=True,
+                          capture_output=True, timeout=timeout, env=env or _env())
+    return done
+
+
+def state(repo) -> dict:
+    return json.loads((repo / ".drill-state.json").read_text())
+
+
+def solve(repo, unit_id):
+    """Put the reference's definitions of a unit into the exercise file."""
+    unit = catalog.BY_ID[unit_id]
+    path = repo / "exercises" / unit.framework / f"{unit.module}.py"
+    reference = (repo / "solutions" / unit.framework / f"{unit.module}.py").read_text()
+    path.write_text(replace_definitions(path.read_text(), unit, definition_texts(reference, unit)))
+    return path
+
+
+BROKEN_MYSEQUENTIAL = '''
+class MySequential(nn.Module):
+    def __init__(self, *blocks):
+        super().__init__()
+        self.blocks = list(blocks)  # a plain list: nothing is registered
+
+    def forward(self, X):
+        for block in self.blocks:
+            X = block(X)
+        return X
+'''
+
+
+def write_unit(path, unit_id, text):
+    unit = catalog.BY_ID[unit_id]
+    path.write_text(replace_definitions(path.read_text(), unit, {unit.name: text.strip("\n") + "\n"}))
+
+
+# -- listing and the next unit -----------------------------------------------------------------------------------
+
+def test_list_shows_every_unit_in_chapter_order_as_plain_text(repo):
+    done = drill(repo, "list")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert not ANSI.search(out) and not BOX.search(out), "not a TTY: plain text expected"
+    rows = [line.split() for line in out.splitlines() if re.match(r"\s*\d+\s", line)]
+    units = catalog.units_for("pytorch")
+    assert [r[1] for r in rows] == [f"{u.module}.{u.name}" for u in units]
+    for row, unit in zip(rows, units):
+        assert " ".join(row[-3:-1]) == "not started", row
+        assert row[-4] == f"{unit.points:g}"
+    total = sum(u.points for u in units)
+    assert f"0/{total:g} points, 0 of {len(units)} units done (0%)" in out
+    assert re.search(r"\[-{40}\]", out), "plain progress bar"
+    assert "Next: MLP" in out
+
+
+def test_forced_terminal_output_uses_colours_and_a_bar(repo):
+    done = drill(repo, "list", env=_env(FORCE_COLOR="1"))
+    assert done.returncode == 0, done.stderr
+    assert ANSI.search(done.stdout) and BOX.search(done.stdout)
+
+
+def test_next_names_title_section_file_line_and_rule(repo):
+    done = drill(repo, "next")
+    assert done.returncode == 0, done.stderr
+    unit = catalog.BY_ID["pytorch.blocks.MLP"]
+    out = done.stdout
+    assert "Next: MLP" in out and unit.title in out and unit.rule in out
+    assert 'd2l chapter "Deep learning computation", section 6.1 Layers and Modules' in out
+    m = re.search(r"Edit\s+(exercises/pytorch/blocks\.py):(\d+)", out)
+    assert m, out
+    line = (repo / m.group(1)).read_text().splitlines()[int(m.group(2)) - 1]
+    assert "raise NotImplementedError" in line
+
+
+def test_list_and_next_import_no_framework(repo):
+    code = ("import sys; from harness.cli import main; main(['list']); main(['next']); "
+            "heavy = [m for m in ('torch', 'tensorflow', 'keras', 'harness.grading', 'hypothesis') if m in sys.modules];"
+            "print('HEAVY', heavy)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo, text=True, capture_output=True, timeout=60,
+                          env=_env())
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stdout
+
+
+# -- checking, state, solution gating ------------------------------------------------------------------------------
+
+def test_check_records_progress_and_gates_the_solution(repo):
+    blocks = solve(repo, "pytorch.blocks.MLP")
+    done = drill(repo, "check", "MLP", "--seed", "3")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "[passed] pytorch.blocks.MLP" in done.stdout and "seed 3" in done.stdout
+    assert "Next: MySequential" in done.stdout
+    recorded = state(repo)
+    assert recorded["results"]["pytorch.blocks.MLP"]["status"] == "passed"
+    assert recorded["attempted"] == ["pytorch.blocks.MLP"]
+
+    write_unit(blocks, "pytorch.blocks.MySequential", BROKEN_MYSEQUENTIAL)
+    done = drill(repo, "check", "blocks.MySequential", "--seed", "3")
+    assert done.returncode == 1
+    assert "[failed] pytorch.blocks.MySequential" in done.stdout
+    assert "register" in done.stdout  # the grader's own message, passed through
+    assert re.search(r"edit exercises/pytorch/blocks\.py:\d+", done.stdout)
+
+    # A stub that is checked is not an attempt.
+    done = drill(repo, "check", "NestMLP", "--seed", "3")
+    assert done.returncode == 1 and "not implemented yet" in done.stdout
+
+    listing = drill(repo, "list").stdout
+    status = {r[1]: " ".join(r[-3:-1]) for r in (line.split() for line in listing.splitlines())
+              if r and r[0].isdigit()}
+    assert status["blocks.MLP"].endswith("done")
+    assert status["blocks.MySequential"].endswith("failing")
+    assert status["blocks.NestMLP"] == "not started"
+    assert "2/49 points, 1 of 34 units done" in listing
+
+    # Comments do not make a result stale; code does.
+    blocks.write_text(blocks.read_text().replace("class MLP(nn.Module):", "class MLP(nn.Module):  # mine"))
+    listing = drill(repo, "list").stdout
+    assert re.search(r"blocks\.MLP .* done", listing)
+    write_unit(blocks, "pytorch.blocks.MLP", "class MLP(nn.Module):\n    pass\n")
+    listing = drill(repo, "list").stdout
+    assert re.search(r"blocks\.MLP .* unchecked", listing)
+    assert "0/49 points" in listing
+
+    shown = drill(repo, "solution", "MySequential")
+    assert shown.returncode == 0 and "class MySequential" in shown.stdout
+    refused = drill(repo, "solution", "NestMLP")
+    assert refused.returncode == 1 and "class NestMLP" not in refused.stdout and "--force" in refused.stdout
+    forced = drill(repo, "solution", "NestMLP", "--force")
+    assert forced.returncode == 0 and "class NestMLP" in forced.stdout
+
+
+def test_hints_come_in_stages_and_never_past_the_last(repo):
+    unit = catalog.BY_ID["pytorch.blocks.MySequential"]
+    first = drill(repo, "hint", "MySequential").stdout
+    assert unit.hints[0] in first and unit.hints[1] not in first
+    second = drill(repo, "hint", "MySequential").stdout
+    assert unit.hints[0] in second and unit.hints[1] in second and "last hint" in second
+    third = drill(repo, "hint", "MySequential").stdout
+    assert third.count(unit.hints[1]) == 1
+    assert state(repo)["hints"] == {unit.id: 2}
+    unknown = drill(repo, "hint", "NoSuchUnit")
+    assert unknown.returncode == 1 and "no unit `NoSuchUnit`" in unknown.stderr
+
+
+def test_framework_choice_is_remembered(repo):
+    done = drill(repo, "--framework", "tensorflow", "list")
+    assert done.returncode == 0, done.stderr
+    assert "custom_layers.MyDense" in done.stdout and "MyLinear" not in done.stdout
+    assert state(repo)["framework"] == "tensorflow"
+    nxt = drill(repo, "next").stdout
+    assert "tensorflow.blocks.MLP" in nxt and "exercises/tensorflow/blocks.py:" in nxt
+    back = drill(repo, "list", "--framework", "pytorch")
+    assert "custom_layers.MyLinear" in back.stdout and state(repo)["framework"] == "pytorch"
+
+
+# -- reset --------------------------------------------------------------------------------------------------------
+
+def test_reset_asks_keeps_a_backup_and_touches_only_the_unit(repo):
+    blocks = repo / "exercises" / "pytorch" / "blocks.py"
+    pristine = blocks.read_text()
+    drill(repo, "list")  # first use: the pristine snapshot is taken
+    solve(repo, "pytorch.blocks.MLP")
+    solve(repo, "pytorch.blocks.MySequential")
+    worked = blocks.read_text()
+
+    declined = drill(repo, "reset", "MLP", input="n\n")
+    assert declined.returncode == 1 and "Discard" in declined.stdout and blocks.read_text() == worked
+    no_answer = drill(repo, "reset", "MLP", input="")
+    assert no_answer.returncode == 1 and blocks.read_text() == worked
+
+    accepted = drill(repo, "reset", "MLP", input="y\n")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    unit = catalog.BY_ID["pytorch.blocks.MLP"]
+    seq = catalog.BY_ID["pytorch.blocks.MySequential"]
+    now = blocks.read_text()
+    assert definition_texts(now, unit) == definition_texts(pristine, unit)
+    assert definition_texts(now, seq) == definition_texts(worked, seq)  # other work kept
+    backups = list((repo / ".drill" / "backups").glob("*/exercises/pytorch/blocks.py"))
+    assert [b.read_text() for b in backups] == [worked]
+
+    again = drill(repo, "reset", "MLP", "--yes")
+    assert again.returncode == 0 and "already" in again.stdout
+
+    everything = drill(repo, "reset", "--all", "--yes")
+    assert everything.returncode == 0, everything.stderr
+    assert blocks.read_text() == pristine
+    assert len(list((repo / ".drill" / "backups").glob("*/exercises/pytorch/blocks.py"))) == 2
+
+
+def test_reset_refuses_to_guess_when_no_stub_is_known(repo):
+    solve(repo, "pytorch.blocks.MLP")  # edited before drill's first run, no git: the snapshot holds no stub of MLP
+    done = drill(repo, "reset", "MLP", "--yes")
+    assert done.returncode == 1 and "no pristine stub" in done.stderr
+    ok = drill(repo, "reset", "MySequential", "--yes")  # still a stub in the snapshot
+    assert ok.returncode == 0 and "already" in ok.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_reset_finds_the_stub_in_git_history_after_work_was_committed(repo):
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
+                       cwd=repo, check=True, capture_output=True)
+
+    blocks = repo / "exercises" / "pytorch" / "blocks.py"
+    pristine = blocks.read_text()
+    git("init", "-q")
+    git("add", "exercises")
+    git("commit", "-qm", "stubs")
+    solve(repo, "pytorch.blocks.MLP")
+    git("commit", "-qam", "my MLP")
+    done = drill(repo, "reset", "MLP", "--yes")  # first drill use: the snapshot holds the work, git the stub
+    assert done.returncode == 0, done.stderr
+    assert "git history" in done.stdout
+    assert blocks.read_text() == pristine
+
+
+# -- watch ----------------------------------------------------------------------------------------------------------
+
+def test_watch_regrades_on_save_and_moves_on(repo):
+    proc = subprocess.Popen([sys.executable, "-m", "harness.cli", "watch", "--seed", "1"], cwd=repo, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=_env())
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    seen: list[str] = []
+
+    def wait_for(text, timeout=90):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if text in line:
+                return
+        raise AssertionError(f"no {text!r} within {timeout} s:\n{''.join(seen)}")
+
+    try:
+        wait_for("[failed] pytorch.blocks.MLP")
+        wait_for("Watching exercises/pytorch")
+        solve(repo, "pytorch.blocks.MLP")
+        wait_for("re-grading MLP")
+        wait_for("[passed] pytorch.blocks.MLP")
+        wait_for("Next: MySequential")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert state(repo)["results"]["pytorch.blocks.MLP"]["status"] == "passed"
+
+
+def test_watch_uses_watchfiles():
+    source = (ROOT / "harness" / "drill.py").read_text()
+    calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)
+             and isinstance(n.func, ast.Attribute) and n.func.attr == "watch"
+             and isinstance(n.func.value, ast.Name) and n.func.value.id == "watchfiles"]
+    assert calls, "drill watch must use watchfiles.watch (no hand-written polling)"
+
+
+# -- the grade subcommand (instructors; written in harness/grade_cmd.py) --------------------------------------------
+
+def test_grade_says_not_available_without_grade_cmd(monkeypatch, capsys):
+    from harness import cli
+
+    monkeypatch.setitem(sys.modules, "harness.grade_cmd", None)  # importing it now raises ImportError
+    assert cli.main(["grade", "solutions", "--json", "x.json"]) == 2
+    assert "not available yet" in capsys.readouterr().err
+
+
+def test_grade_cmd_is_imported_only_for_grade():
+    from harness.cli import _wants_grade
+
+    assert _wants_grade(["grade", "tree"]) and _wants_grade(["--framework", "pytorch", "grade"])
+    assert not _wants_grade(["list"]) and not _wants_grade(["--root", "grade", "list"]) and not _wants_grade([])
+
+
+# -- the self-check (rustlings' dev check) --------------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _reference_snippets(source: str, unit) -> list[str]:
+    """Statements of the reference (and returned expressions) long enough to be a giveaway, normalised."""
+    found = []
+    module = ast.parse(source)
+    for node in module.body:
+        if getattr(node, "name", None) not in unit.names:
+            continue
+        for fn in ast.walk(node):
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            body = [s for s in fn.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+            if body:
+                found.append(_norm("".join(ast.unparse(s) for s in body)))
+            for stmt in ast.walk(fn):
+                if stmt is fn or not isinstance(stmt, ast.stmt):
+                    continue
+                if not isinstance(stmt, (ast.FunctionDef, ast.ClassDef, ast.If, ast.For, ast.While, ast.With)):
+                    text = _norm(ast.unparse(stmt))
+                    if len(text) >= 25:
+                        found.append(text)
+                if isinstance(stmt, ast.Return) and stmt.value is not None:
+                    text = _norm(ast.unparse(stmt.value))
+                    if len(text) >= 20:
+                        found.append(text)
+    return found
+
+
+def catalog_problems(units, root=ROOT) -> list[str]:
+    problems = []
+    ids = [u.id for u in units]
+    problems += [f"{i}: listed twice" for i in set(ids) if ids.count(i) > 1]
+    for unit in units:
+        if len(unit.hints) < 2:
+            problems.append(f"{unit.id}: {len(unit.hints)} hint stage(s), at least 2 wanted (a nudge, then the API)")
+        if not unit.rule.strip():
+            problems.append(f"{unit.id}: no rule")
+        reference = (root / "solutions" / unit.framework / f"{unit.module}.py").read_text()
+        for hint in unit.hints:
+            for snippet in _reference_snippets(reference, unit):
+                if snippet in _norm(hint):
+                    problems.append(f"{unit.id}: a hint gives the reference's code away: {hint!r}")
+        stub = (root / "exercises" / unit.framework / f"{unit.module}.py").read_text()
+        if not is_stub(stub, unit):
+            problems.append(f"{unit.id}: the exercise is not a stub (it would count as started)")
+        elif "raise NotImplementedError" not in stub.splitlines()[edit_line(stub, unit) - 1]:
+            problems.append(f"{unit.id}: drill points at a line that is not the stub's raise")
+        if is_stub(reference, unit) or not definition_texts(reference, unit):
+            problems.append(f"{unit.id}: the reference is a stub or lacks the unit's names")
+    return problems
+
+
+def test_catalog_self_check():
+    assert catalog_problems(catalog.UNITS) == []
+
+
+def test_self_check_catches_bad_metadata():
+    mlp = catalog.BY_ID["pytorch.blocks.MLP"]
+    chimera = catalog.BY_ID["pytorch.blocks.chimera"]
+    bad = [
+        replace(mlp, hints=mlp.hints[:1]),
+        replace(chimera, hints=("Think about order.", "Return nn.Sequential(NestMLP(), nn.Linear(16, 20), "
+                                                      "FixedHiddenMLP())")),
+        replace(mlp, rule=""),
+    ]
+    problems = catalog_problems(bad)
+    assert any("1 hint stage" in p for p in problems)
+    assert any("gives the reference's code away" in p for p in problems)
+    assert any("no rule" in p for p in problems)
+
+
+def test_self_check_catches_a_solved_stub_and_a_stub_reference(tmp_path):
+    for tree in ("exercises", "solutions"):
+        (tmp_path / tree / "pytorch").mkdir(parents=True)
+    shutil.copy(ROOT / "solutions/pytorch/blocks.py", tmp_path / "exercises/pytorch/blocks.py")
+    shutil.copy(ROOT / "exercises/pytorch/blocks.py", tmp_path / "solutions/pytorch/blocks.py")
+    problems = catalog_problems([catalog.BY_ID["pytorch.blocks.MLP"]], root=tmp_path)
+    assert any("not a stub" in p for p in problems) and any("reference is a stub" in p for p in problems)
