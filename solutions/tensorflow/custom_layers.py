@@ -2,6 +2,13 @@
 
 Weights are created with ``self.add_weight`` (in ``__init__`` when their shape
 is known, in ``build(input_shape)`` when it depends on the input).
+
+Every layer computes with TensorFlow ops on its input and its weights, so that
+(as a Keras user expects of any layer) gradients reach the input and every
+weight, and the layer works under ``tf.function`` (how ``model.fit`` and
+``model.predict`` call it): no ``.numpy()``, no numpy functions on tensors, no
+``int()`` of a tensor. Outputs are ``tf.Tensor``. Graders check the output, the
+gradients and one call under ``tf.function``.
 """
 
 import keras
@@ -19,8 +26,10 @@ class MyDense(keras.layers.Layer):
     """``MyDense(units)``: ``call(X) = relu(X @ weight + bias)``.
 
     ``build(input_shape)`` creates, with ``self.add_weight``, ``weight`` of
-    shape ``(input_shape[-1], units)`` drawn from a random normal and ``bias``
-    of shape ``(units,)`` filled with zeros; both trainable.
+    shape ``(input_shape[-1], units)`` drawn from a random normal (any standard
+    deviation, mean 0; not uniform, not truncated) and ``bias`` of shape
+    ``(units,)`` filled with zeros; both trainable. No weight exists before the
+    first call.
     """
 
     def __init__(self, units, **kwargs):
