@@ -229,8 +229,14 @@ class Drill:
 
     def grade(self, units: list[catalog.Unit], seed: int | None = None, verbose: bool = True) -> list:
         """Grade ``units`` in this process (quick ``dev`` profile), record and (if verbose) print each result."""
+        import logging
+        import os
+
         from . import profiles
 
+        # TensorFlow's start-up chatter (oneDNN, CPU features) and its Python warnings are not for students.
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        logging.getLogger("tensorflow").setLevel(logging.ERROR)
         profiles.activate("dev")
         from .grading import grade_unit
 
