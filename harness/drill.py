@@ -249,6 +249,7 @@ class Drill:
             attempted = source is not None and not self.not_started(unit, source)
             result = grade_unit(unit, self.root / "exercises", session_seed=seed,
                                 reference_tree=self.root / "solutions")
+            self.state = State.load(self.root)  # another drill (a watch, say) may have saved since
             self.state.record(result, self.fingerprint(unit, source), attempted)
             self.state.save()
             results.append(result)

@@ -414,3 +414,19 @@ def test_self_check_catches_a_solved_stub_and_a_stub_reference(tmp_path):
     shutil.copy(ROOT / "exercises/pytorch/blocks.py", tmp_path / "solutions/pytorch/blocks.py")
     problems = catalog_problems([catalog.BY_ID["pytorch.blocks.MLP"]], root=tmp_path)
     assert any("not a stub" in p for p in problems) and any("reference is a stub" in p for p in problems)
+
+
+def test_list_check_grades_everything_and_stubs_stay_not_started(repo):
+    done = drill(repo, "list", "--check", "--seed", "5")
+    assert done.returncode == 0, done.stderr
+    recorded = state(repo)
+    units = catalog.units_for("pytorch")
+    assert set(recorded["results"]) == {u.id for u in units}
+    assert {r["status"] for r in recorded["results"].values()} <= {"failed", "skipped"}
+    assert recorded["attempted"] == []  # grading an untouched stub is not an attempt
+    assert "not started" in done.stdout and "failing" not in done.stdout
+
+
+def test_drill_files_are_ignored_by_git():
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    assert ".drill-state.json" in ignored and ".drill/" in ignored
