@@ -61,9 +61,12 @@ class ForkServer:
         return server
 
     def _request(self, payload: dict, fds=()) -> dict:
-        with self._lock:
-            socket.send_fds(self._sock, [json.dumps(payload).encode()], list(fds))
-            reply = self._sock.recv(_MAX_REQUEST)
+        try:
+            with self._lock:
+                socket.send_fds(self._sock, [json.dumps(payload).encode()], list(fds))
+                reply = self._sock.recv(_MAX_REQUEST)
+        except OSError:
+            reply = b""
         if not reply:
             raise RuntimeError("the fork server stopped (see its output above)")
         answer = json.loads(reply)

@@ -28,12 +28,16 @@ from .seeding import seed_all
 DEFAULT_CALL_TIMEOUT = float(os.environ.get("D2L_CALL_TIMEOUT", "20"))
 
 
-class CallTimeout(Exception):
-    """A call into the implementation ran past its wall-clock limit."""
+class CallTimeout(BaseException):
+    """A call into the implementation ran past its wall-clock limit.
+
+    A BaseException, like :class:`NotImplementedYet`: Hypothesis must not shrink by re-running a hang,
+    and student code's ``except Exception`` must not swallow it."""
 
 
-class WorkerCrashed(Exception):
-    """An isolated worker died (crash, exit, resource limit) or broke the protocol: an ``error`` of the unit."""
+class WorkerCrashed(BaseException):
+    """An isolated worker died (crash, exit, resource limit) or broke the protocol: an ``error`` of the unit.
+    A BaseException so that Hypothesis stops at once instead of re-running the crash."""
 
 
 @dataclass

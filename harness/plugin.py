@@ -30,6 +30,9 @@ def pytest_addoption(parser):
                     help="write the grading report (CONTRACT.md 'Grading output') as JSON to FILE.")
     group.addoption("--no-grade-summary", dest="d2l_summary", action="store_false", default=True,
                     help="do not print the table of grades at the end of the run.")
+    group.addoption("--isolate", dest="d2l_isolate", action="store_true", default=False,
+                    help="run the graded code in sandboxed worker processes (as `drill grade` does) instead of "
+                         "in the pytest process: slower to start, no native tracebacks.")
 
 
 def pytest_configure(config):
@@ -150,7 +153,12 @@ class UnitItem(pytest.Item):
         __tracebackhide__ = True
         from .grading import grade_unit
 
-        result = grade_unit(self.unit, self.parent.tree, session_seed=self.config.stash[_SEED])
+        isolation = self.config.stash.get(_ISOLATION, None)
+        if self.config.getoption("d2l_isolate") and isolation is None:
+            isolation = self.config.stash[_ISOLATION] = Isolation()
+        implementation = isolation.implementation if isolation else None
+        result = grade_unit(self.unit, self.parent.tree, session_seed=self.config.stash[_SEED],
+                            **({"implementation": implementation} if implementation else {}))
         self.user_properties.append(("d2l_result", result.as_json()))
         self.user_properties.append(("d2l_tree", str(self.parent.tree)))
         if result.status == "skipped":
@@ -166,6 +174,38 @@ class UnitItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, None, f"{self.unit.id}: {self.unit.title}"
+
+
+_ISOLATION = pytest.StashKey["Isolation"]()
+
+
+class Isolation:
+    """``--isolate``: one fork server per framework (started on first use) and a pool of workers per tree."""
+
+    def __init__(self):
+        self.servers = {}
+        self.pools = {}
+
+    def implementation(self, tree, framework: str, module: str):
+        from .forkserver import ForkServer
+        from .isolated import WorkerPool
+
+        if framework not in self.servers:
+            self.servers[framework] = ForkServer.start([framework])
+            self.pools[framework] = WorkerPool(self.servers[framework])
+        return self.pools[framework].implementation(tree, framework, module)
+
+    def close(self):
+        for pool in self.pools.values():
+            pool.close()
+        for server in self.servers.values():
+            server.close()
+
+
+def pytest_unconfigure(config):
+    isolation = config.stash.get(_ISOLATION, None)
+    if isolation is not None:
+        isolation.close()
 
 
 class GradeRecorder:

@@ -79,7 +79,7 @@ def decode(frame: bytes):
 
 def _array_blob(a: np.ndarray, blobs: list[bytes]) -> int:
     buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(a), allow_pickle=False)
+    np.save(buffer, a, allow_pickle=False)
     blobs.append(buffer.getvalue())
     return len(blobs) - 1
 
