@@ -1,19 +1,23 @@
 """Speed benchmark (run by hand, prints ratios; nothing here is a test).
 
-    python bench/speed.py [--runs 3] [--skip-tf]
+    python bench/speed.py [--runs 3] [--skip-tf] [--batch N]
 
 Measures, in one run and on the same machine:
   - bare `python -c "import torch"` / "import tensorflow" / both
   - grading solutions/pytorch, solutions/tensorflow, both, with `pytest`
   - one unit's feedback: `pytest solutions/pytorch/blocks.py -k MySequential`
+  - batch grading: `drill grade` of N copies of solutions/ with --jobs 2, per submission
 and prints each grading time as a ratio to the matching bare import (medians).
-Goals (issues): PyTorch track <= 2x, one unit <= 1.5x, TF track <= 2.5x, both <= 2.5x.
+Goals (issues): PyTorch track <= 2x, one unit <= 1.5x, TF track <= 2.5x, both <= 2.5x,
+batch cost per submission < 1x a bare import of both frameworks.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import tempfile
 import subprocess
 import sys
 import time
@@ -38,6 +42,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (median is shown)")
     parser.add_argument("--skip-tf", action="store_true", help="PyTorch only")
+    parser.add_argument("--batch", type=int, default=20, metavar="N",
+                        help="copies of solutions/ graded by `drill grade --jobs 2` (0: skip; default 20)")
     args = parser.parse_args()
     rows = []
     torch_import = timed([sys.executable, "-c", "import torch"], args.runs)
@@ -51,9 +57,25 @@ def main():
         rows.append(("TensorFlow track (pytest solutions/tensorflow)",
                      timed(PYTEST + ["solutions/tensorflow"], args.runs), tf_import, 2.5))
         rows.append(("both tracks (pytest solutions)", timed(PYTEST + ["solutions"], args.runs), both_import, 2.5))
+        if args.batch:
+            rows.append((f"batch: drill grade {args.batch} x solutions --jobs 2, per submission",
+                         batch_per_submission(args.batch), both_import, 1.0))
     print(f"{'measurement':64} {'grading':>8} {'import':>8} {'ratio':>6} {'goal':>5}")
     for name, grading, base, goal in rows:
         print(f"{name:64} {grading:7.2f}s {base:7.2f}s {grading / base:5.2f}x {goal:4.1f}x")
+
+
+def batch_per_submission(copies: int) -> float:
+    """Wall-clock time of one `drill grade` run over ``copies`` submissions, divided by ``copies``."""
+    with tempfile.TemporaryDirectory() as folder:
+        subs = []
+        for k in range(copies):
+            target = Path(folder) / f"student{k:02d}"
+            shutil.copytree(ROOT / "solutions", target)
+            subs.append(str(target))
+        cmd = [sys.executable, "-m", "harness.cli", "grade", *subs, "--out", str(Path(folder) / "out"),
+               "--jobs", "2", "--seed", "1"]
+        return timed(cmd, 1) / copies
 
 
 if __name__ == "__main__":
