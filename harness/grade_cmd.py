@@ -150,7 +150,7 @@ def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
     selector = selectors.DefaultSelector()
     pending = list(range(len(paths)))
     documents: dict[int, dict] = {}
-    busy: dict = {}  # job socket -> (pid, submission index)
+    busy: dict = {}  # job socket -> (pid, submission index, start time)
 
     def hand_out(sock, pid):
         if not pending:
@@ -159,7 +159,7 @@ def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
         index = pending.pop(0)
         wire.send(sock, {"tree": str(paths[index].resolve()), "units": [u.id for u in units], "seed": seed,
                          "limits": limits.as_dict()})
-        busy[sock] = (pid, index)
+        busy[sock] = (pid, index, time.monotonic())
         selector.register(sock, selectors.EVENT_READ)
 
     try:
@@ -169,7 +169,7 @@ def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
         while busy:
             for key, _ in selector.select():
                 sock = key.fileobj
-                pid, index = busy.pop(sock)
+                pid, index, started = busy.pop(sock)
                 selector.unregister(sock)
                 try:
                     results = wire.recv(sock)
@@ -183,8 +183,8 @@ def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
                 documents[index] = _document(names[index], units, results, seed)
                 done = len(documents)
                 doc = documents[index]
-                print(f"[{done}/{len(paths)}] {names[index]}: {doc['score']:g} / {doc['max_score']:g}",
-                      file=sys.stderr, flush=True)
+                print(f"[{done}/{len(paths)}] {names[index]}: {doc['score']:g} / {doc['max_score']:g} "
+                      f"({time.monotonic() - started:.1f} s)", file=sys.stderr, flush=True)
                 hand_out(sock, pid)
     finally:
         for sock in busy:
