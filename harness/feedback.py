@@ -88,6 +88,13 @@ def assert_same(got, expected, *, headline: str, called: str, what: str = "outpu
     a, b = got.values, expected.values
     if a.size == 0:
         return
+    if a.dtype.kind in "fc" and b.dtype.kind in "fc":
+        odd = ~np.isfinite(a) & np.isfinite(b)
+        if odd.any():
+            idx = tuple(int(i) for i in np.argwhere(odd)[0])
+            fail(headline, f"Called `{called}`. Got {what} with {int(odd.sum())} non-finite entries (first at "
+                           f"{list(idx)}: {_fmt(a[idx])}), but the reference gives finite values there "
+                           f"({_fmt(b[idx])}).")
     if exact or a.dtype.kind in "biu":
         bad = ~((a == b) | (_isnan(a) & _isnan(b)))
     else:
@@ -113,3 +120,9 @@ def assert_equal(got, expected, *, headline: str, called: str, what: str) -> Non
     __tracebackhide__ = True
     if got != expected:
         fail(headline, f"Called `{called}`. Got {what} {got!r}, but the reference gives {expected!r}.")
+
+
+def ordinal(k: int) -> str:
+    """1 -> "1st", 2 -> "2nd", 11 -> "11th": for "the 3rd parameter the forward pass uses"."""
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"

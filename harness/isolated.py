@@ -110,7 +110,8 @@ class Isolated(Implementation):
         except (EOFError, wire.WireError) as exc:
             pid = self._pid
             self._stop()
-            raise _Died(self.server.exit_status(pid) if isinstance(exc, EOFError) else str(exc)) from None
+            raise _Died(self.server.exit_status(pid) if isinstance(exc, EOFError)
+                        else f"it sent an unreadable answer: {exc}") from None
 
     def _stop(self) -> None:
         if self._pid is not None:

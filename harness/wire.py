@@ -160,7 +160,10 @@ def _from_json(v, blobs, depth):
         dtype, shape, index = body
         if type(dtype) is not str or type(shape) is not list or not all(type(s) is int for s in shape):
             raise WireError("bad tensor header")
-        return TensorObs(dtype, tuple(shape), _load_array(blobs, index))
+        values = _load_array(blobs, index)
+        if values.shape != tuple(shape):
+            raise WireError(f"tensor of shape {tuple(shape)} carries values of shape {values.shape}")
+        return TensorObs(dtype, tuple(shape), values)
     if tag == "array":
         return _load_array(blobs, body)
     if tag == "scalar":
