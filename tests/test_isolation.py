@@ -225,3 +225,10 @@ def test_pytest_isolate_option_grades_in_workers(tmp_path):
     assert "exited with code 9" in statuses["pytorch.gpu.try_all_gpus"][1]
     assert statuses["pytorch.gpu.num_gpus"][0] == statuses["pytorch.gpu.try_gpu"][0] == "passed"  # still graded
     assert "1 failed" in run.stdout or "failed" in run.stdout
+
+
+def test_wire_refuses_a_tensor_whose_values_do_not_match_its_shape():
+    # a worker that patched its probes could declare the reference's shape around a broadcastable scalar
+    frame = wire.encode(TensorObs("float32", (2, 3), np.array(1.0, np.float32)))
+    with pytest.raises(wire.WireError, match="shape"):
+        wire.decode(frame)
