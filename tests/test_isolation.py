@@ -232,3 +232,13 @@ def test_wire_refuses_a_tensor_whose_values_do_not_match_its_shape():
     frame = wire.encode(TensorObs("float32", (2, 3), np.array(1.0, np.float32)))
     with pytest.raises(wire.WireError, match="shape"):
         wire.decode(frame)
+
+
+def test_tensorflow_units_grade_in_forked_workers(tmp_path):
+    # TensorFlow's thread pools do not survive a fork: the server must fork before any TF op ran
+    pytest.importorskip("tensorflow")
+    run = drill("grade", ROOT / "solutions", "--only", "tensorflow.custom_layers", "--only", "tensorflow.gpu.num",
+                "--seed", 4, "--json", tmp_path / "r.json", timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    doc = json.loads((tmp_path / "r.json").read_text())
+    assert [u["status"] for u in doc["units"]] == ["passed"] * 5, doc
