@@ -3,7 +3,8 @@
 Save tensors, lists and dicts of tensors, and a network's weights, then load
 them back exactly: values, dtype and shape, for bool, int8/16/32/64, uint8,
 float16/32/64 and bfloat16, 0-d and empty tensors included; loaded objects
-are ``tf.Tensor``. The file format is yours to choose, but each function writes
+are ``tf.Tensor`` (not numpy arrays, not ``tf.Variable``); a dict's key order
+is not graded. The file format is yours to choose, but each function writes
 exactly at the path given (no suffix appended, nothing else written) and
 loading never executes code from the file. The book saves with ``np.save`` and
 loads with ``np.load(..., allow_pickle=True)``: ``np.save`` appends ``.npy``
@@ -72,7 +73,9 @@ def load_params(make_net, path, input_shape):
     """Return a fresh ``make_net()``, built by one dry call, holding the weights saved by ``save_params``.
 
     ``input_shape`` includes the batch axis as ``None`` (e.g. ``(None, 20)``);
-    the dry call uses zeros with ``None`` replaced by 1. Weights are assigned
+    the dry call uses zeros with ``None`` replaced by 1. ``make_net`` may build a
+    ``keras.Sequential`` or a subclassed ``keras.Model``: ``net.build(input_shape)``
+    creates no weights in the latter, a dry call always does. Weights are assigned
     in ``net.weights`` order; a count or shape mismatch raises ``ValueError``.
     """
     raise NotImplementedError('TODO: net = make_net(); one dry call on zeros of input_shape (None -> 1); set the saved weights; return net')

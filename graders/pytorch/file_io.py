@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness.feedback import assert_equal, assert_same, check, fail
+from harness.feedback import assert_equal, assert_same, check
 from harness.grading import grader
 from harness.strategies import dict_keys, file_dtypes, floats, seeds, shapes, sizes, values_of
 from harness.torch_glue import DTYPES, observe
 
-from .._safety import try_loading, write_malicious_pickle
+from .._file_checks import FILE, a as _a, check_files, check_not_executed, check_refused, round_trip
+from .._file_checks import spec_text as _spec_text
 
-FILE = "saved.params"  # "any path the caller gives": an unusual suffix, in a fresh folder
+SAFE_LOAD = "torch.load(path, weights_only=True)"
 
 
 def _make(dtype, shape, seed) -> torch.Tensor:
     return torch.from_numpy(values_of(dtype, shape, seed)).to(DTYPES[dtype])
-
-
-def _files(folder) -> list[str]:
-    found = []
-    for root, _, names in os.walk(folder):
-        found += [os.path.relpath(os.path.join(root, n), folder) for n in names]
-    return sorted(found)
 
 
 def probe_roundtrip(m, kind, spec, seed):
@@ -40,14 +31,7 @@ def probe_roundtrip(m, kind, spec, seed):
         value = [_make(dtype, shape, seed + k) for k, (dtype, shape) in enumerate(spec)]
     else:
         value = {key: _make(dtype, shape, seed + k) for k, (key, dtype, shape) in enumerate(spec)}
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, FILE)
-        getattr(m, save)(value, path)
-        files = _files(folder)
-        loaded = getattr(m, load)(path) if os.path.exists(path) else None
-        marker = os.path.join(folder, "payload-ran")
-        write_malicious_pickle(path, marker)
-        safety = try_loading(getattr(m, load), path, marker)
+    files, loaded, safety = round_trip(getattr(m, save), getattr(m, load), value)
     out = {"files": files, "safety": safety, "type": type(loaded).__name__,
            "is_list": isinstance(loaded, list), "is_dict": isinstance(loaded, dict)}
     if kind == "tensor":
@@ -60,30 +44,10 @@ def probe_roundtrip(m, kind, spec, seed):
     return out
 
 
-def _check_files_and_safety(called, got, save_name, load_name):
+def _check_files_and_safety(called, got, load_name):
     """What the file looks like and whether loading ran its code: checked before the round trip."""
-    check(got["files"] == [FILE], f"does not write exactly the path it is given.",
-          f"Called `{called}`. Got files {got['files']} in a fresh folder, but the reference writes only "
-          f"[{FILE!r}] (no suffix appended, nothing else).")
-    check(not got["safety"]["executed"], f"executes code from the file: `{load_name}` unpickles it.",
-          f"Loading a file that holds a malicious pickle ran its payload. Use torch.load(path, weights_only=True).")
-
-
-def _check_refused(got, load_name):
-    """A loader that round-trips correctly must also refuse a pickle that would run code: checked last, so that
-    a loader which never reads its file hears about the round trip first."""
-    check(bool(got["safety"]["raised"]), f"accepts a file holding a malicious pickle without an error.",
-          f"Called `{load_name}` on a pickle that would run code. Got no error, but the reference refuses it.")
-
-
-def _a(word: str) -> str:
-    """``word`` with its indefinite article: 'an int8', 'a bool', 'an OrderedDict'."""
-    vowel = word[:1].lower() in "aeio" or (word[:1].lower() == "u" and not word.startswith("uint"))
-    return f"{'an' if vowel else 'a'} {word}"
-
-
-def _spec_text(dtype, shape):
-    return f"{dtype} tensor of shape {tuple(shape)}"
+    check_files(called, got)
+    check_not_executed(got, load_name, SAFE_LOAD)
 
 
 @grader("tensor")
@@ -92,10 +56,10 @@ def tensor_roundtrip(g):
     def exact_roundtrip(dtype, shape, seed):
         called = f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {_a(_spec_text(dtype, shape))}"
         got, ref = g.both(probe_roundtrip, "tensor", (dtype, shape), seed, seed=seed, called=called)
-        _check_files_and_safety(called, got, "save_tensor", "load_tensor")
+        _check_files_and_safety(called, got, "load_tensor")
         assert_same(got["loaded"], ref["loaded"], headline="does not round-trip tensors exactly.", called=called,
                     what="the loaded tensor", exact=True)
-        _check_refused(got, "load_tensor")
+        check_refused(got, "load_tensor")
 
 
 @grader("tensor_list")
@@ -105,7 +69,7 @@ def tensor_list_roundtrip(g):
         items = ", ".join(_spec_text(*s) for s in spec) or "nothing"
         called = f"save_tensors(xs, {FILE!r}); load_tensors({FILE!r}) with xs: [{items}]"
         got, ref = g.both(probe_roundtrip, "list", spec, seed, seed=seed, called=called)
-        _check_files_and_safety(called, got, "save_tensors", "load_tensors")
+        _check_files_and_safety(called, got, "load_tensors")
         check(got["is_list"], "does not load a list.",
               f"Called `{called}`. Got {_a(got['type'])}, but the reference gives a list.")
         check(len(got["loaded"]) == len(ref["loaded"]), "loads a different number of tensors.",
@@ -113,7 +77,7 @@ def tensor_list_roundtrip(g):
         for k, (a, b) in enumerate(zip(got["loaded"], ref["loaded"])):
             assert_same(a, b, headline="does not round-trip lists of tensors exactly.", called=called,
                         what=f"item {k}", exact=True)
-        _check_refused(got, "load_tensors")
+        check_refused(got, "load_tensors")
 
 
 @grader("tensor_dict")
@@ -125,7 +89,7 @@ def tensor_dict_roundtrip(g):
         items = ", ".join(f"{k!r}: {_spec_text(d, s)}" for k, d, s in spec)
         called = f"save_tensor_dict(d, {FILE!r}); load_tensor_dict({FILE!r}) with d: {{{items}}}"
         got, ref = g.both(probe_roundtrip, "dict", spec, seed, seed=seed, called=called)
-        _check_files_and_safety(called, got, "save_tensor_dict", "load_tensor_dict")
+        _check_files_and_safety(called, got, "load_tensor_dict")
         check(got["is_dict"], "does not load a dict.",
               f"Called `{called}`. Got {_a(got['type'])}, but the reference gives a dict.")
         assert_equal(sorted(got["keys"]), sorted(ref["keys"]), headline="loses or renames keys.", called=called,
@@ -134,7 +98,7 @@ def tensor_dict_roundtrip(g):
         for key, b in zip(ref["keys"], ref["loaded"]):
             assert_same(mine[key], b, headline="does not round-trip dicts of tensors exactly.", called=called,
                         what=f"the value for {key!r}", exact=True)
-        _check_refused(got, "load_tensor_dict")
+        check_refused(got, "load_tensor_dict")
 
 
 def _make_net(a, b, c):
@@ -152,14 +116,7 @@ def probe_params(m, a, b, c, seed):
         made.append(fresh)
         return fresh
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, FILE)
-        m.save_params(net, path)
-        files = _files(folder)
-        loaded = m.load_params(make_net, path) if os.path.exists(path) else None
-        marker = os.path.join(folder, "payload-ran")
-        write_malicious_pickle(path, marker)
-        safety = try_loading(lambda p: m.load_params(make_net, p), path, marker)
+    files, loaded, safety = round_trip(m.save_params, lambda p: m.load_params(make_net, p), net)
     out = {"files": files, "safety": safety, "type": type(loaded).__name__,
            "expected": {k: observe(v) for k, v in net.state_dict().items()}}
     if isinstance(loaded, nn.Module):
@@ -176,7 +133,7 @@ def params_roundtrip(g):
         net = f"Sequential(Linear({a}, {b}), BatchNorm1d({b}), ReLU(), Dropout(0.5), Linear({b}, {c}))"
         called = f"save_params(net, {FILE!r}); load_params(make_net, {FILE!r}) with net = {net}"
         got = g.student(probe_params, a, b, c, seed, seed=seed, called=called)
-        _check_files_and_safety(called, got, "save_params", "load_params")
+        _check_files_and_safety(called, got, "load_params")
         check("state" in got, "does not return a module.",
               f"Called `{called}`. Got {_a(got['type'])}, but the reference returns the net made by make_net().")
         check(got["fresh"], "does not return the net made by make_net().",
@@ -188,4 +145,4 @@ def params_roundtrip(g):
                         called=called, what=f"state_dict()[{key!r}]", exact=True)
         check(not any(got["training"]), "does not put the loaded net in eval mode.",
               f"Called `{called}`. Got modules with training=True; call .eval() before returning.")
-        _check_refused(got, "load_params")
+        check_refused(got, "load_params")

@@ -1,22 +1,30 @@
-"""Graders for tensorflow/file_io.py (d2l 6.6 File I/O, Keras 3)."""
+"""Graders for tensorflow/file_io.py (d2l 6.6 File I/O, Keras 3).
+
+Every example round-trips every graded dtype (each in its own fresh folder, with its own
+message), so a mistake that only one dtype shows (bfloat16 stored as raw void by
+``np.save``, a cast, a mixed-dtype list made into one array) cannot hide behind the
+dtypes an example happened to draw.  ``params`` is graded on a ``keras.Sequential`` and,
+once, on a subclassed ``keras.Model`` (built by one dry call: ``Model.build(shape)``
+creates no weights there).
+"""
 
 from __future__ import annotations
-
-import os
-import tempfile
 
 import keras
 import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness.feedback import assert_equal, assert_same, check
+from harness.feedback import assert_equal, assert_same, check, fail
 from harness.grading import grader
-from harness.strategies import dict_keys, file_dtypes, seeds, shapes, sizes, values_of
+from harness.strategies import FILE_DTYPES, dict_keys, file_dtypes, seeds, shapes, sizes, values_of
 from harness.tf_glue import observe
 
-from .._file_checks import FILE, check_files_and_safety, list_files, spec_text
-from .._safety import try_loading, write_malicious_pickle
+from .._file_checks import FILE, a, check_files, check_not_executed, check_refused, round_trip, spec_text
+
+SAFE_LOAD = "np.load(f, allow_pickle=False)"
+_FUNCS = {"tensor": ("save_tensor", "load_tensor"), "list": ("save_tensors", "load_tensors"),
+          "dict": ("save_tensor_dict", "load_tensor_dict")}
 
 
 def _make(dtype, shape, seed) -> tf.Tensor:
@@ -26,109 +34,168 @@ def _make(dtype, shape, seed) -> tf.Tensor:
     return tf.constant(values, dtype=dtype)
 
 
-def probe_roundtrip(m, kind, spec, seed):
-    save, load = {"tensor": ("save_tensor", "load_tensor"), "list": ("save_tensors", "load_tensors"),
-                  "dict": ("save_tensor_dict", "load_tensor_dict")}[kind]
+def _type_name(value) -> str:
+    kind = type(value)
+    module = kind.__module__.split(".")[0]
+    return kind.__name__ if module in ("builtins", "tensorflow") else f"{module}.{kind.__name__}"
+
+
+def _obs(value):
+    """A loaded tensor as an observation; anything that is not a tf.Tensor as its type's name."""
+    return observe(value) if isinstance(value, tf.Tensor) else _type_name(value)
+
+
+def probe_roundtrip(m, kind, spec, seed, safety):
+    """Save with the tree's own function, load with its own: what comes back, and which files were written."""
+    save, load = (getattr(m, name) for name in _FUNCS[kind])
     if kind == "tensor":
         value = _make(*spec, seed)
     elif kind == "list":
         value = [_make(dtype, shape, seed + k) for k, (dtype, shape) in enumerate(spec)]
     else:
         value = {key: _make(dtype, shape, seed + k) for k, (key, dtype, shape) in enumerate(spec)}
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, FILE)
-        getattr(m, save)(value, path)
-        files = list_files(folder)
-        loaded = getattr(m, load)(path) if os.path.exists(path) else None
-        marker = os.path.join(folder, "payload-ran")
-        write_malicious_pickle(path, marker)
-        safety = try_loading(getattr(m, load), path, marker)
-    out = {"files": files, "safety": safety, "type": type(loaded).__name__}
+    files, loaded, safe = round_trip(save, load, value, safety=safety)
+    out = {"files": files, "safety": safe, "type": _type_name(loaded)}
     if kind == "tensor":
-        out["loaded"] = observe(loaded, "the loaded object", strict=True) if loaded is not None else None
+        out["loaded"] = _obs(loaded)
     elif kind == "list" and isinstance(loaded, list):
-        out["loaded"] = [observe(t, f"item {k}", strict=True) for k, t in enumerate(loaded)]
+        out["loaded"] = [_obs(t) for t in loaded]
     elif kind == "dict" and isinstance(loaded, dict):
         out["keys"] = list(loaded.keys())
-        out["loaded"] = [observe(t, f"value {k!r}", strict=True) for k, t in loaded.items()]
+        out["loaded"] = [_obs(t) for t in loaded.values()]
     return out
+
+
+def _same_tensor(got, expected, *, headline, called, what):
+    __tracebackhide__ = True
+    if isinstance(got, str):
+        fail("does not load tf tensors.", f"Called `{called}`. Got {what} as {a(got)}, but the reference gives "
+                                          "a tf.Tensor (convert with tf.constant / tf.convert_to_tensor).")
+    assert_same(got, expected, headline=headline, called=called, what=what, exact=True)
+
+
+def _every_dtype(draw_shapes):
+    """One (dtype, shape) per graded dtype, in a drawn order."""
+    return st.tuples(st.permutations(FILE_DTYPES), draw_shapes).map(lambda t: list(zip(t[0], t[1])))
+
+
+_TEN_SHAPES = st.lists(shapes, min_size=len(FILE_DTYPES), max_size=len(FILE_DTYPES))
 
 
 @grader("tensor")
 def tensor_roundtrip(g):
-    @g.for_all(dtype=file_dtypes, shape=shapes, seed=seeds, weight=2)
-    def exact_roundtrip(dtype, shape, seed):
-        called = f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x a {spec_text(dtype, shape)}"
-        got, ref = g.both(probe_roundtrip, "tensor", (dtype, shape), seed, seed=seed, called=called)
-        check_files_and_safety(called, got, "load_tensor", "np.load(f, allow_pickle=False)")
-        assert_same(got["loaded"], ref["loaded"], headline="does not round-trip tensors exactly.", called=called,
-                    what="the loaded tensor", exact=True)
+    @g.for_all(every=_every_dtype(_TEN_SHAPES), seed=seeds)
+    def exact_roundtrip(every, seed):
+        first = None
+        for k, (dtype, shape) in enumerate(every):
+            called = f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {a(spec_text(dtype, shape))}"
+            got, ref = g.both(probe_roundtrip, "tensor", (dtype, shape), seed + k, k == 0, seed=seed, called=called)
+            check_files(called, got)
+            if first is None:
+                first = got
+                check_not_executed(got, "load_tensor", SAFE_LOAD)
+            _same_tensor(got["loaded"], ref["loaded"], headline="does not round-trip tensors exactly.",
+                         called=called, what="the loaded tensor")
+        check_refused(first, "load_tensor")
+
+
+def _list_roundtrip(g, spec, seed, safety):
+    items = ", ".join(spec_text(*s) for s in spec) or "nothing"
+    called = f"save_tensors(xs, {FILE!r}); load_tensors({FILE!r}) with xs: [{items}]"
+    got, ref = g.both(probe_roundtrip, "list", spec, seed, safety, seed=seed, called=called)
+    check_files(called, got)
+    if safety:
+        check_not_executed(got, "load_tensors", SAFE_LOAD)
+    check("loaded" in got, "does not load a list.",
+          f"Called `{called}`. Got {a(got['type'])}, but the reference gives a list.")
+    check(len(got["loaded"]) == len(ref["loaded"]), "loads a different number of tensors.",
+          f"Called `{called}`. Got {len(got['loaded'])} tensors, but the reference gives {len(ref['loaded'])}.")
+    for k, (x, y) in enumerate(zip(got["loaded"], ref["loaded"])):
+        _same_tensor(x, y, headline="does not round-trip lists of tensors exactly.", called=called,
+                     what=f"item {k}")
+    return got
 
 
 @grader("tensor_list")
 def tensor_list_roundtrip(g):
-    @g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), seed=seeds, weight=2)
-    def exact_roundtrip(spec, seed):
-        items = ", ".join(spec_text(*s) for s in spec) or "nothing"
-        called = f"save_tensors(xs, {FILE!r}); load_tensors({FILE!r}) with xs: [{items}]"
-        got, ref = g.both(probe_roundtrip, "list", spec, seed, seed=seed, called=called)
-        check_files_and_safety(called, got, "load_tensors", "np.load(f, allow_pickle=False)")
-        check(got["type"] == "list", "does not load a list.",
-              f"Called `{called}`. Got a {got['type']}, but the reference gives a list.")
-        check(len(got["loaded"]) == len(ref["loaded"]), "loads a different number of tensors.",
-              f"Called `{called}`. Got {len(got['loaded'])} tensors, but the reference gives {len(ref['loaded'])}.")
-        for k, (a, b) in enumerate(zip(got["loaded"], ref["loaded"])):
-            assert_same(a, b, headline="does not round-trip lists of tensors exactly.", called=called,
-                        what=f"item {k}", exact=True)
+    @g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), every=_every_dtype(_TEN_SHAPES),
+               seed=seeds)
+    def exact_roundtrip(spec, every, seed):
+        got = _list_roundtrip(g, spec, seed, True)
+        _list_roundtrip(g, every, seed + 1, False)
+        check_refused(got, "load_tensors")
+
+
+def _dict_roundtrip(g, spec, seed, safety):
+    items = ", ".join(f"{k!r}: {spec_text(d, s)}" for k, d, s in spec)
+    called = f"save_tensor_dict(d, {FILE!r}); load_tensor_dict({FILE!r}) with d: {{{items}}}"
+    got, ref = g.both(probe_roundtrip, "dict", spec, seed, safety, seed=seed, called=called)
+    check_files(called, got)
+    if safety:
+        check_not_executed(got, "load_tensor_dict", SAFE_LOAD)
+    check("keys" in got, "does not load a dict.",
+          f"Called `{called}`. Got {a(got['type'])}, but the reference gives a dict.")
+    assert_equal(sorted(got["keys"]), sorted(ref["keys"]), headline="loses or renames keys.", called=called,
+                 what="keys")
+    mine = dict(zip(got["keys"], got["loaded"]))
+    for key, y in zip(ref["keys"], ref["loaded"]):
+        _same_tensor(mine[key], y, headline="does not round-trip dicts of tensors exactly.", called=called,
+                     what=f"the value for {key!r}")
+    return got
 
 
 @grader("tensor_dict")
 def tensor_dict_roundtrip(g):
     entries = st.lists(st.tuples(dict_keys, file_dtypes, shapes), max_size=4, unique_by=lambda e: e[0])
+    keys = st.lists(dict_keys, min_size=len(FILE_DTYPES), max_size=len(FILE_DTYPES), unique=True)
+    every = st.tuples(keys, _every_dtype(_TEN_SHAPES)).map(lambda t: [(k, d, s) for k, (d, s) in zip(*t)])
 
-    @g.for_all(spec=entries, seed=seeds, weight=2)
-    def exact_roundtrip(spec, seed):
-        items = ", ".join(f"{k!r}: {spec_text(d, s)}" for k, d, s in spec)
-        called = f"save_tensor_dict(d, {FILE!r}); load_tensor_dict({FILE!r}) with d: {{{items}}}"
-        got, ref = g.both(probe_roundtrip, "dict", spec, seed, seed=seed, called=called)
-        check_files_and_safety(called, got, "load_tensor_dict", "np.load(f, allow_pickle=False)")
-        check(got["type"] == "dict", "does not load a dict.",
-              f"Called `{called}`. Got a {got['type']}, but the reference gives a dict.")
-        assert_equal(sorted(got["keys"]), sorted(ref["keys"]), headline="loses or renames keys.", called=called,
-                     what="keys")
-        mine = dict(zip(got["keys"], got["loaded"]))
-        for key, b in zip(ref["keys"], ref["loaded"]):
-            assert_same(mine[key], b, headline="does not round-trip dicts of tensors exactly.", called=called,
-                        what=f"the value for {key!r}", exact=True)
+    @g.for_all(spec=entries, every=every, seed=seeds)
+    def exact_roundtrip(spec, every, seed):
+        got = _dict_roundtrip(g, spec, seed, True)
+        _dict_roundtrip(g, every, seed + 1, False)
+        check_refused(got, "load_tensor_dict")
 
 
-def _make_net(b, c):
+def _sequential(b, c):
     return keras.Sequential([keras.layers.Dense(b, activation="relu"), keras.layers.BatchNormalization(),
                              keras.layers.Dense(c)])
 
 
-def probe_params(m, a, b, c, seed):
-    net = _make_net(b, c)
-    net(tf.zeros((1, a)))
+class _Subclassed(keras.Model):
+    """The same layers in a subclassed model: ``build(input_shape)`` alone creates no weights here."""
+
+    def __init__(self, b, c):
+        super().__init__()
+        self.hidden = keras.layers.Dense(b, activation="relu")
+        self.norm = keras.layers.BatchNormalization()
+        self.out = keras.layers.Dense(c)
+
+    def call(self, x):
+        return self.out(self.norm(self.hidden(x)))
+
+
+_NETS = {"sequential": _sequential, "subclassed": _Subclassed}
+_NET_TEXT = {"sequential": "Sequential([Dense({b}, relu), BatchNormalization(), Dense({c})])",
+             "subclassed": "a subclassed keras.Model calling Dense({b}, relu), BatchNormalization(), Dense({c})"}
+
+
+def probe_params(m, kind, a_, b, c, seed, safety=True):
+    net = _NETS[kind](b, c)
+    net(tf.zeros((1, a_)))
     rng = np.random.default_rng(seed)
     for w in net.weights:  # every weight, the moving statistics included, away from its initial value
         w.assign(rng.standard_normal(tuple(w.shape)).astype(np.float32))
     made = []
 
     def make_net():
-        fresh = _make_net(b, c)
+        fresh = _NETS[kind](b, c)
         made.append(fresh)
         return fresh
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, FILE)
-        m.save_params(net, path)
-        files = list_files(folder)
-        loaded = m.load_params(make_net, path, (None, a)) if os.path.exists(path) else None
-        marker = os.path.join(folder, "payload-ran")
-        write_malicious_pickle(path, marker)
-        safety = try_loading(lambda p: m.load_params(make_net, p, (None, a)), path, marker)
-    out = {"files": files, "safety": safety, "type": type(loaded).__name__,
+    files, loaded, safety = round_trip(m.save_params, lambda p: m.load_params(make_net, p, (None, a_)), net,
+                                       safety=safety)
+    out = {"files": files, "safety": safety, "type": _type_name(loaded),
            "expected": [observe(w) for w in net.weights]}
     if isinstance(loaded, keras.layers.Layer):
         out["fresh"] = loaded is not net and any(loaded is x for x in made)
@@ -136,20 +203,32 @@ def probe_params(m, a, b, c, seed):
     return out
 
 
+def _params(g, kind, a_, b, c, seed, safety=True):
+    net = _NET_TEXT[kind].format(b=b, c=c)
+    called = f"save_params(net, {FILE!r}); load_params(make_net, {FILE!r}, (None, {a_})) with net = {net}"
+    got = g.student(probe_params, kind, a_, b, c, seed, safety, seed=seed, called=called)
+    check_files(called, got)
+    if safety:
+        check_not_executed(got, "load_params", SAFE_LOAD)
+    check("state" in got, "does not return a model.",
+          f"Called `{called}`. Got {a(got['type'])}, but the reference returns the net made by make_net().")
+    check(got["fresh"], "does not return the net made by make_net().",
+          f"Called `{called}`. load_params must call make_net(), build it, and load the saved weights into it.")
+    check(len(got["state"]) == len(got["expected"]), "loses weights.",
+          f"Called `{called}`. Got a net with {len(got['state'])} weights, but the saved net has "
+          f"{len(got['expected'])}" + (" (build it by one dry call on zeros: Model.build(shape) creates no "
+                                        "weights in a subclassed model)." if not got["state"] else "."))
+    for k, (x, y) in enumerate(zip(got["state"], got["expected"])):
+        assert_same(x, y, headline="does not restore every weight (moving statistics included).",
+                    called=called, what=f"weights[{k}]", exact=True)
+    if safety:
+        check_refused(got, "load_params")
+
+
 @grader("params")
 def params_roundtrip(g):
-    @g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)
-    def restores_a_fresh_net(a, b, c, seed):
-        net = f"Sequential([Dense({b}, relu), BatchNormalization(), Dense({c})])"
-        called = f"save_params(net, {FILE!r}); load_params(make_net, {FILE!r}, (None, {a})) with net = {net}"
-        got = g.student(probe_params, a, b, c, seed, seed=seed, called=called)
-        check_files_and_safety(called, got, "load_params", "np.load(f, allow_pickle=False)")
-        check("state" in got, "does not return a model.",
-              f"Called `{called}`. Got a {got['type']}, but the reference returns the net made by make_net().")
-        check(got["fresh"], "does not return the net made by make_net().",
-              f"Called `{called}`. load_params must call make_net(), build it, and load the saved weights into it.")
-        check(len(got["state"]) == len(got["expected"]), "loses weights.",
-              f"Called `{called}`. Got {len(got['state'])} weights, but the saved net has {len(got['expected'])}.")
-        for k, (a_, b_) in enumerate(zip(got["state"], got["expected"])):
-            assert_same(a_, b_, headline="does not restore every weight (moving statistics included).",
-                        called=called, what=f"weights[{k}]", exact=True)
+    _params(g, "subclassed", 3, 4, 2, g.fixed_seed, safety=False)  # safety: checked on every example below
+
+    @g.for_all(d=sizes, b=sizes, c=sizes, seed=seeds)
+    def restores_a_fresh_net(d, b, c, seed):
+        _params(g, "sequential", d, b, c, seed)

@@ -129,7 +129,9 @@ def load_params(make_net, path, input_shape):
     """Return a fresh ``make_net()``, built by one dry call, holding the weights saved by ``save_params``.
 
     ``input_shape`` includes the batch axis as ``None`` (e.g. ``(None, 20)``);
-    the dry call uses zeros with ``None`` replaced by 1. Weights are assigned
+    the dry call uses zeros with ``None`` replaced by 1. ``make_net`` may build a
+    ``keras.Sequential`` or a subclassed ``keras.Model``: ``net.build(input_shape)``
+    creates no weights in the latter, a dry call always does. Weights are assigned
     in ``net.weights`` order; a count or shape mismatch raises ``ValueError``.
     """
     net = make_net()
