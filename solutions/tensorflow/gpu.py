@@ -2,7 +2,10 @@
 
 Devices are name strings such as ``"/GPU:0"`` and ``"/CPU:0"``, usable in
 ``with tf.device(...)``. GPU counts are read on every call, never cached at
-import.
+import. Names are compared as ``tf.DeviceSpec`` reads them, so ``"/GPU:0"``,
+``"GPU:0"``, ``"/gpu:0"`` and ``"/device:GPU:0"`` are all the same device; a
+``tf.device(...)`` context manager or a ``PhysicalDevice`` (whose name
+``"/physical_device:GPU:0"`` ``tf.device`` rejects) is not a device name.
 """
 
 import tensorflow as tf
