@@ -51,7 +51,14 @@ def rgnet():
 
 
 def normal_init():
-    """Return a kernel initializer drawing from N(0, 0.01) (standard deviation 0.01)."""
+    """Return a kernel initializer drawing from N(0, 0.01) (standard deviation 0.01).
+
+    For the three factories: an initializer is anything Keras accepts as
+    ``kernel_initializer``: a ``keras.initializers.Initializer`` instance (not
+    the class) or any callable ``init(shape, dtype=None)`` returning a tensor of
+    that shape and dtype. Graded by calling it on a non-square ``(300, 256)``
+    shape in float32.
+    """
     raise NotImplementedError('TODO: return an initializer drawing from N(0, 0.01)')
 
 
@@ -61,7 +68,10 @@ def xavier_init():
 
 
 def constant_init(value):
-    """Return an initializer filling every entry with ``value``."""
+    """Return an initializer filling every entry with ``value``, in the dtype it is called with.
+
+    ``value`` may be an int or a float: ``constant_init(2)(shape, dtype="float32")`` is float32.
+    """
     raise NotImplementedError('TODO: return an initializer filling every entry with value')
 
 
@@ -69,8 +79,9 @@ class MyInit(keras.initializers.Initializer):
     """d2l's custom rule: draw U(-10, 10), then set entries with ``|w| < 5`` to 0.
 
     ``MyInit()(shape, dtype)`` returns a tensor of that shape and dtype (Keras'
-    float type when ``dtype`` is None), so non-zero entries lie in [5, 10] in
-    absolute value.
+    float type, ``keras.backend.floatx()``, when ``dtype`` is None or not
+    given, as for Keras' own initializers), so non-zero entries lie in [5, 10]
+    in absolute value.
     """
 
     def __call__(self, shape, dtype=None):

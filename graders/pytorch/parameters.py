@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from torch import nn
 
 from harness import stats
-from harness.feedback import assert_equal, assert_same, check, fail
+from harness.feedback import assert_equal, assert_same, check, fail, ordinal
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
@@ -298,25 +298,11 @@ def init_42(g):
         _expect_untouched(called, got, b)
 
 
-def _my_init_problem(values) -> str:
-    v = np.asarray(values, dtype=np.float64).ravel()
-    nonzero = v[v != 0]
-    if np.any((np.abs(nonzero) < 5) | (np.abs(nonzero) > 10)):
-        bad = nonzero[(np.abs(nonzero) < 5) | (np.abs(nonzero) > 10)]
-        return f"{bad.size} non-zero entries have |w| outside [5, 10] (e.g. {bad[0]:.4g})"
-    n = v.size
-    if abs(nonzero.size / n - 0.5) > 6 * math.sqrt(0.25 / n):
-        return f"{nonzero.size / n:.1%} of entries are non-zero, but U(-10, 10) masked to |w| >= 5 keeps 50%"
-    if abs(np.mean(nonzero > 0) - 0.5) > 6 * math.sqrt(0.25 / max(1, nonzero.size)):
-        return f"{np.mean(nonzero > 0):.1%} of the non-zero entries are positive, but the rule keeps both signs"
-    return stats.uniform_problem(np.abs(nonzero), 5.0, 10.0)
-
-
 @grader("my_init")
 def my_init(g):
     called, got = _init_observed(g, "my_init")
     for w, b in ((_W0, _B0), (_W1, _B1)):
-        _expect_values(called, got, w, _my_init_problem(got["after"][w].values))
+        _expect_values(called, got, w, stats.my_init_problem(got["after"][w].values))
         _expect_untouched(called, got, b)
 
 
@@ -344,11 +330,6 @@ def set_manually(g):
         for name, x, y in zip(names, got["values"], ref["values"]):
             assert_same(x, y, headline=f"leaves {name} different from the reference.", called=called, what=name,
                         exact=True)
-
-
-def _ordinal(k: int) -> str:
-    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
-    return f"{k}{suffix}"
 
 
 def probe_tied(m, width, x, weights):
@@ -389,7 +370,7 @@ def tied_net(g):
         for k, (a, b) in enumerate(zip(got["grads"], ref["grads"])):
             if a is None:
                 fail("gives a parameter no gradient.", f"Called `{called}(X).sum().backward()`. Got grad None "
-                                                      f"for the {_ordinal(k + 1)} parameter the forward pass uses.")
+                                                      f"for the {ordinal(k + 1)} parameter the forward pass uses.")
             assert_same(a, b, headline="does not sum the gradients of both uses of the shared layer.",
                         called=f"{called}(X).sum().backward()",
-                        what=f"the gradient of the {_ordinal(k + 1)} parameter the forward pass uses")
+                        what=f"the gradient of the {ordinal(k + 1)} parameter the forward pass uses")

@@ -10,11 +10,11 @@ import tensorflow as tf
 from hypothesis import strategies as st
 
 from harness import stats
-from harness.feedback import assert_equal, assert_same, check, fail
+from harness.feedback import TensorObs, assert_equal, assert_same, check, fail, ordinal
 from harness.forward import compare_forward
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
-from harness.tf_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.tf_glue import load_used_weights, observe, run_recording, tensor
 
 # ---------------------------------------------------------------- access
 
@@ -35,58 +35,94 @@ def _net_text(a, b, c, norm):
 
 
 nets = st.tuples(sizes, sizes, sizes, st.booleans())
+# Run first by the access graders: BatchNormalization (non-trainable weights) and distinct sizes in one small net.
+_FIXED_NET = (3, 4, 2, True)
 
 
-def probe_layer_weights(m, spec, i):
+def _shapes(items):
+    return [tuple(int(d) for d in np.shape(x)) for x in items]
+
+
+def probe_layer_weights(m, spec):
+    """``m.layer_weights(net, i)`` for every layer ``i`` of one net: identity, count, values, shapes.
+
+    The expected side is the contract's definition, ``net.layers[i].weights`` of the same net (one Keras
+    build per example instead of two).
+    """
     net = _two_dense(*spec)
-    result = m.layer_weights(net, i)
-    want = net.layers[i].weights
-    try:
-        items = list(result)
-    except TypeError:
-        return {"type": type(result).__name__, "same": False, "count": -1}
-    return {"type": type(result).__name__, "count": len(items),
-            "same": len(items) == len(want) and all(a is b for a, b in zip(items, want)),
-            "equal": len(items) == len(want) and all(np.array_equal(np.asarray(a), np.asarray(b))
-                                                      for a, b in zip(items, want))}
+    out = []
+    for i, layer in enumerate(net.layers):
+        want = layer.weights
+        expected = {"want_count": len(want), "want_shapes": _shapes(want)}
+        result = m.layer_weights(net, i)
+        try:
+            items = list(result)
+            shapes = _shapes(items)
+        except (TypeError, ValueError):
+            out.append({"type": type(result).__name__, "count": -1, "same": False, "equal": False, "shapes": None,
+                        **expected})
+            continue
+        same_count = len(items) == len(want)
+        out.append({"type": type(result).__name__, "count": len(items), "shapes": shapes, **expected,
+                    "same": same_count and all(a is b for a, b in zip(items, want)),
+                    "equal": same_count and all(np.array_equal(np.asarray(a), np.asarray(b))
+                                                for a, b in zip(items, want))})
+    return out
 
 
 @grader("layer_weights")
 def layer_weights(g):
-    @g.for_all(spec=nets, pick=st.integers(0, 2), seed=seeds)
-    def the_variables_themselves(spec, pick, seed):
-        i = pick % (3 if spec[3] else 2)
-        called = f"layer_weights({_net_text(*spec)}, {i})"
-        got, ref = g.both(probe_layer_weights, spec, i, seed=seed, called=called)
-        if got["same"]:
-            return
-        check(got["count"] == ref["count"], "returns the wrong number of weights.",
-              f"Called `{called}`. Got {got['count']} weights, but the reference gives {ref['count']} "
-              f"(net.layers[{i}].weights).")
-        if got.get("equal"):
-            fail("returns copies, not the variables themselves.",
-                 f"Called `{called}`. Got values equal to net.layers[{i}].weights, but not the variables: "
-                 "get_weights() and .numpy() give copies that do not follow later changes.")
-        fail("returns the wrong layer's weights.", f"Called `{called}`.")
+    def the_variables_themselves(spec, seed):
+        got = g.student(probe_layer_weights, spec, seed=seed,
+                        called=f"layer_weights(net, i) for each i, net = {_net_text(*spec)}")
+        for i, x in enumerate(got):
+            if x["same"]:
+                continue
+            called = f"layer_weights({_net_text(*spec)}, {i})"
+            if x["shapes"] is None:
+                fail("does not return a list of variables.",
+                     f"Called `{called}`. Got a {x['type']}, but the reference gives net.layers[{i}].weights, "
+                     f"a list of {x['want_count']} variables.")
+            check(x["count"] == x["want_count"], "returns the wrong number of weights.",
+                  f"Called `{called}`. Got {x['count']} weights of shapes {x['shapes']}, but the reference gives "
+                  f"{x['want_count']} of shapes {x['want_shapes']} (net.layers[{i}].weights).")
+            if x["equal"]:
+                fail("returns copies, not the variables themselves.",
+                     f"Called `{called}`. Got a {x['type']} whose values equal net.layers[{i}].weights, but not the "
+                     "variables: get_weights() and .numpy() give copies that do not follow later changes.")
+            assert_equal(x["shapes"], x["want_shapes"], headline="returns the wrong layer's weights.", called=called,
+                         what="weights of shapes")
+            fail("returns the wrong layer's weights.",
+                 f"Called `{called}`. Got weights of the right shapes {x['shapes']}, but they are not the variables "
+                 f"of net.layers[{i}] (net.layers[{i}].weights).")
+
+    the_variables_themselves(_FIXED_NET, g.fixed_seed)
+    g.for_all(spec=nets, seed=seeds)(the_variables_themselves)
 
 
 def probe_weight_shapes(m, spec):
+    """The shapes ``m.weight_shapes`` lists, and (the contract's definition) those of ``net.weights``."""
     net = _two_dense(*spec)
+    want = _shapes(net.weights)
+    result = m.weight_shapes(net)
     try:
-        return {"ok": True, "shapes": [tuple(int(d) for d in s) for s in m.weight_shapes(net)]}
-    except TypeError:
-        return {"ok": False}
+        return {"ok": True, "shapes": [tuple(int(d) for d in s) for s in result], "want": want}
+    except (TypeError, ValueError):
+        return {"ok": False, "type": type(result).__name__, "want": want}
 
 
 @grader("weight_shapes")
 def weight_shapes(g):
-    @g.for_all(spec=nets, seed=seeds)
     def same_shapes(spec, seed):
         called = f"weight_shapes({_net_text(*spec)})"
-        got, ref = g.both(probe_weight_shapes, spec, seed=seed, called=called)
-        check(got["ok"], "does not return a list of shapes.", f"Called `{called}`.")
-        assert_equal(got["shapes"], ref["shapes"], headline="does not list net.weights' shapes in order.",
-                     called=called, what="")
+        got = g.student(probe_weight_shapes, spec, seed=seed, called=called)
+        check(got["ok"], "does not return a list of shapes.",
+              f"Called `{called}`. Got a {got.get('type')}, but the reference gives {got['want']}.")
+        assert_equal(got["shapes"], got["want"], headline="does not list net.weights' shapes in order.",
+                     called=called, what="shapes")
+
+    same_shapes(_FIXED_NET, g.fixed_seed)
+    g.for_all(spec=nets, seed=seeds)(same_shapes)
 
 
 def _deep(depth, width):
@@ -106,44 +142,51 @@ def _dense_paths(layer, prefix=()):
     return paths
 
 
-def probe_nested_weight(m, depth, width, pick, name):
+def probe_nested_weight(m, depth, width):
+    """``m.nested_weight(net, path, name)`` for every Dense path of one net and both names."""
     net = _deep(depth, width)
     net(tf.zeros((1, width)))
-    paths = _dense_paths(net)
-    path = paths[pick % len(paths)]
-    target = net
-    for i in path:
-        target = target.layers[i]
-    want = getattr(target, name)
-    got = m.nested_weight(net, path, name)
-    return {"path": list(path), "same": got is want, "type": type(got).__name__,
-            "equal": hasattr(got, "shape") and tuple(got.shape) == tuple(want.shape)
-            and np.array_equal(np.asarray(got), np.asarray(want))}
+    out = []
+    for path in _dense_paths(net):
+        target = net
+        for i in path:
+            target = target.layers[i]
+        for name in ("kernel", "bias"):
+            want = getattr(target, name)
+            got = m.nested_weight(net, path, name)
+            out.append({"path": list(path), "name": name, "same": got is want, "type": type(got).__name__,
+                        "equal": hasattr(got, "shape") and tuple(got.shape) == tuple(want.shape)
+                        and np.array_equal(np.asarray(got), np.asarray(want))})
+    return out
 
 
 @grader("nested_weight")
 def nested_weight(g):
-    @g.for_all(depth=st.integers(1, 3), width=sizes, pick=st.integers(0, 10),
-               name=st.sampled_from(["kernel", "bias"]), seed=seeds)
-    def the_variable_itself(depth, width, pick, name, seed):
-        ref = g.reference(probe_nested_weight, depth, width, pick, name, seed=seed, called="nested_weight")
-        called = f"nested_weight(net, {tuple(ref['path'])}, {name!r}) on {depth}-deep nested Sequentials"
-        got = g.student(probe_nested_weight, depth, width, pick, name, seed=seed, called=called)
-        if got["same"]:
-            return
-        if got["equal"]:
-            fail("returns a copy, not the variable itself.",
-                 f"Called `{called}`. Got a {got['type']} with the right values, but the reference gives the "
-                 "variable itself (no .numpy(), tf.identity or get_weights()).")
-        fail("returns the wrong weight.", f"Called `{called}`. Got a {got['type']} that is not "
-                                           f"net{''.join(f'.layers[{i}]' for i in ref['path'])}.{name}.")
+    @g.for_all(depth=st.integers(1, 3), width=sizes, seed=seeds)
+    def the_variable_itself(depth, width, seed):
+        every = (f"nested_weight(net, path, name) for every Dense path, on {depth}-deep nested Sequentials of "
+                 f"Dense({width})")
+        for got in g.student(probe_nested_weight, depth, width, seed=seed, called=every):
+            if got["same"]:
+                continue
+            path, name = tuple(got["path"]), got["name"]
+            called = f"nested_weight(net, {path}, {name!r}) on {depth}-deep nested Sequentials of Dense({width})"
+            expected = f"net{''.join(f'.layers[{i}]' for i in path)}.{name}"
+            if got["equal"]:
+                fail("returns a copy, not the variable itself.",
+                     f"Called `{called}`. Got a {got['type']} with the right values, but the reference gives the "
+                     f"variable {expected} itself (no .numpy(), tf.identity or get_weights()).")
+            fail("returns the wrong weight.",
+                 f"Called `{called}`. Got a {got['type']} that is not {expected}, which the reference gives.")
 
 
 def probe_rgnet_names(m):
     b2 = m.block2()
     net = m.rgnet()
     net(tf.zeros((1, 4)))
+    inner = net.layers[0] if getattr(net, "layers", None) else None
     return {"children": [layer.name for layer in b2.layers],
+            "in_rgnet": [layer.name for layer in getattr(inner, "layers", [])],
             "structure": _structure(net)}
 
 
@@ -160,6 +203,8 @@ def rgnet(g):
     got, ref = g.both(probe_rgnet_names, seed=g.fixed_seed, called="block2()")
     assert_equal(got["children"], ref["children"], headline="names its blocks unlike the book.",
                  called="[layer.name for layer in block2().layers]", what="names")
+    assert_equal(got["in_rgnet"], ref["in_rgnet"], headline="names the blocks inside rgnet() unlike the book.",
+                 called="[layer.name for layer in rgnet().layers[0].layers]", what="names")
     assert_equal(got["structure"], ref["structure"], headline="is built differently from the book's rgnet.",
                  called="rgnet()", what="layers (type, units, activation)")
 
@@ -175,20 +220,38 @@ FAN_IN, FAN_OUT = 300, 256  # non-square, >= 256 x 256 (CONTRACT.md)
 
 def probe_initializer(m, factory, args, shape, dtype):
     init = getattr(m, factory)(*args)
-    is_initializer = isinstance(init, keras.initializers.Initializer)
-    values = init(shape, dtype=dtype)
-    return {"initializer": is_initializer, "type": type(init).__name__, "values": observe(values, "the values")}
+    kind = {"type": type(init).__name__, "initializer": isinstance(init, keras.initializers.Initializer),
+            "class": isinstance(init, type), "callable": callable(init)}
+    if kind["class"] or not kind["callable"]:
+        return kind
+    values = init(shape, dtype=dtype) if dtype is not None else init(shape)
+    return {**kind, "values": observe(values, "the values")}
 
 
-def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32"):
-    called = f"{factory}({', '.join(map(repr, args))})({shape}, dtype={dtype!r})"
+def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32", *, subclass=False):
+    """Call the initializer the unit returns (``MyInit()`` for ``factory == "MyInit"``) once; its values.
+
+    Keras accepts any callable ``init(shape, dtype=None)`` as an initializer; ``subclass`` requires a
+    ``keras.initializers.Initializer`` (MyInit, by the contract).
+    """
+    made = f"{factory}({', '.join(map(repr, args))})"
+    called = f"{made}({shape}" + (f", dtype={dtype!r})" if dtype is not None else ")")
     got = g.student(probe_initializer, factory, args, shape, dtype, seed=g.fixed_seed, called=called)
-    check(got["initializer"], "does not return a Keras initializer.",
-          f"Called `{factory}({', '.join(map(repr, args))})`. Got a {got['type']}, but the reference gives a "
-          "keras.initializers.Initializer.")
+    check(not got["class"], "returns an initializer class, not an initializer.",
+          f"Called `{made}`. Got the class {got['type']}, but the reference gives an instance: add the "
+          "parentheses, e.g. keras.initializers.RandomNormal(...).")
+    check(got["callable"], "does not return an initializer.",
+          f"Called `{made}`. Got a {got['type']}, but the reference gives a keras.initializers.Initializer "
+          "(anything called as init(shape, dtype) and returning a tensor).")
+    if subclass:
+        check(got["initializer"], "is not a keras.initializers.Initializer.",
+              f"Called `{made}`. Got a {got['type']}, but the reference gives a subclass of "
+              "keras.initializers.Initializer.")
     v = got["values"]
-    check(v.shape == tuple(shape), f"draws the wrong shape: {v.shape} for {tuple(shape)}.", f"Called `{called}`.")
-    check(v.dtype == dtype, f"ignores the dtype: {v.dtype} for {dtype}.", f"Called `{called}`.")
+    want_dtype = dtype or keras.backend.floatx()
+    assert_equal(v.shape, tuple(shape), headline="draws the wrong shape.", called=called, what="shape")
+    assert_equal(v.dtype, want_dtype, headline="ignores the dtype it is called with.", called=called,
+                 what="dtype")
     return called, v.values
 
 
@@ -210,21 +273,43 @@ def xavier_init(g):
     _expect(called, stats.uniform_problem(v, -bound, bound), v)
 
 
+# Every value on one small non-square shape (cheap: no model); the int catches a fill in the value's own dtype.
+_CONSTANTS = (0.0, 1.0, 42.0, -3.5, 0.25, 2)
+
+
 @grader("constant_init")
 def constant_init(g):
-    @g.for_all(value=st.sampled_from([0.0, 1.0, 42.0, -3.5]))
-    def fills_with_value(value):
+    for value in _CONSTANTS:
         called, v = _init_values(g, "constant_init", (value,), shape=(3, 5))
         if not np.all(v == value):
-            fail("does not fill every entry with the value.", f"Called `{called}`. Got {stats.describe(v)}.")
+            fail("does not fill every entry with the value.",
+                 f"Called `{called}`. Got {stats.describe(v)}, but the reference gives {value:g} everywhere.")
 
 
 @grader("MyInit")
 def my_init(g):
-    called, v = _init_values(g, "MyInit")
-    _expect(called, stats.my_init_problem(v), v)
-    for dtype in ("float64", "float16"):
-        _init_values(g, "MyInit", shape=(4, 3), dtype=dtype)
+    for dtype in ("float32", "float64"):
+        called, v = _init_values(g, "MyInit", dtype=dtype, subclass=True)
+        _expect(called, stats.my_init_problem(v), v)
+    for dtype in ("float16", None):  # None: Keras' float type, as for every built-in initializer
+        _init_values(g, "MyInit", shape=(4, 3), dtype=dtype, subclass=True)
+
+
+def _labelled(net, prefix="net"):
+    """[(label, variable, in a Dense)] for every weight of ``net``, labelled by where it sits
+    (``net.layers[2].layers[0].kernel``)."""
+    out = []
+    for i, layer in enumerate(net.layers):
+        where = f"{prefix}.layers[{i}]"
+        if hasattr(layer, "layers"):
+            out += _labelled(layer, where)
+        else:
+            dense = isinstance(layer, keras.layers.Dense)
+            out += [(f"{where}.{w.path.split('/')[-1]}", w, dense) for w in layer.weights]
+    return out
+
+
+_APPLY_NET = "Sequential([Dense(5, relu), LayerNormalization(), Sequential([Dense(7), ReLU()]), Dense(3)])"
 
 
 def probe_apply_init(m, with_bias):
@@ -232,78 +317,122 @@ def probe_apply_init(m, with_bias):
     net = keras.Sequential([keras.layers.Dense(5, activation="relu"), keras.layers.LayerNormalization(), inner,
                             keras.layers.Dense(3)])
     net(tf.zeros((2, 4)))
-    before = [w for w in net.weights]
-    values_before = [observe(w) for w in before]
+    labelled = _labelled(net)
+    rng = np.random.default_rng(0)
+    for _, w, _ in labelled:  # Keras starts biases at 0 and LayerNorm at 1 / 0: make "set it to zero" visible
+        w.assign(rng.uniform(0.5, 1.5, tuple(w.shape)).astype("float32"))
+    before = list(net.weights)
+    values_before = [observe(w) for _, w, _ in labelled]
     kernel_init = keras.initializers.Constant(3.0)
     bias_init = keras.initializers.Constant(-1.0) if with_bias else None
     m.apply_init(net, kernel_init, bias_init)
     after = list(net.weights)
-    return {"same": len(after) == len(before) and all(a is b for a, b in zip(after, before)),
-            "paths": [_short(w.path) for w in before],
-            "before": values_before, "after": [observe(w) for w in after]}
-
-
-def _short(path: str) -> str:
-    """'sequential_3/dense_7/kernel' -> 'dense/kernel' (Keras names carry global counters)."""
-    parts = path.split("/")[-2:]
-    return "/".join(p.rstrip("0123456789").rstrip("_") for p in parts)
+    old = {id(w) for w in before}
+    return {"n_before": len(before), "n_after": len(after), "new": sum(id(w) not in old for w in after),
+            "labels": [label for label, _, _ in labelled], "dense": [dense for _, _, dense in labelled],
+            "before": values_before, "after": [observe(w) for _, w, _ in labelled]}
 
 
 @grader("apply_init")
 def apply_init(g):
     for with_bias in (True, False):
         bias = "Constant(-1.0)" if with_bias else "None"
-        called = (f"apply_init(net, Constant(3.0), {bias}) on Sequential([Dense(5, relu), LayerNormalization(), "
-                  "Sequential([Dense(7), ReLU()]), Dense(3)])")
+        called = f"apply_init(net, Constant(3.0), {bias}) on net = {_APPLY_NET}"
         got = g.student(probe_apply_init, with_bias, seed=g.fixed_seed, called=called)
-        check(got["same"], "replaces variables instead of assigning to them.",
-              f"Called `{called}`. Got new variables in net.weights; assign in place (variable.assign(...)) so an "
-              "optimizer or a tied layer holding them sees the new values.")
-        for name, b, a in zip(got["paths"], got["before"], got["after"]):
-            if name.startswith("dense/kernel"):
-                want, what = 3.0, "every Dense kernel, nested ones included, is re-initialised"
-            elif name.startswith("dense/bias") and with_bias:
+        check(got["new"] == 0 and got["n_after"] == got["n_before"],
+              "replaces variables instead of assigning to them.",
+              f"Called `{called}`. Got {got['n_after']} variables in net.weights, {got['new']} of them new objects, "
+              f"but the reference keeps the same {got['n_before']} variables and assigns to them "
+              "(variable.assign(...)), so an optimizer or a tied layer holding them sees the new values.")
+        for label, is_dense, b, a in zip(got["labels"], got["dense"], got["before"], got["after"]):
+            kind = label.rsplit(".", 1)[-1]
+            if is_dense and kind == "kernel":
+                want, what = 3.0, "every Dense kernel, nested ones included, gets kernel_init"
+            elif is_dense and kind == "bias" and with_bias:
                 want, what = -1.0, "every Dense bias gets bias_init"
             else:
-                assert_same(a, b, headline=f"changes `{name}`, which must stay untouched.", called=called,
-                            what=name, exact=True)
+                why = "bias_init is None" if is_dense else "only Dense layers are re-initialised"
+                assert_same(a, b, headline=f"changes `{label}`, which must stay untouched ({why}).",
+                            called=called, what=label, exact=True)
                 continue
             if not np.all(a.values == want):
-                fail(f"does not re-initialise every Dense: `{name}` is not {want:g}.",
-                     f"Called `{called}`. Expected: {what}. Got {name} with {stats.describe(a.values)}.")
+                fail(f"does not re-initialise `{label}` in place ({what}).",
+                     f"Called `{called}`. Got {label} with {stats.describe(a.values)}, but the reference gives "
+                     f"{want:g} everywhere.")
+
+
+def _set_manually_net(lead, b, c):
+    layers = [keras.layers.Flatten()] if lead else []
+    return keras.Sequential(layers + [keras.layers.Dense(b, activation="relu"), keras.layers.Dense(c)])
+
+
+def _set_manually_text(lead, a, b, c):
+    first = "Flatten(), " if lead else ""
+    return f"set_manually(Sequential([{first}Dense({b}, relu), Dense({c})]) built on ({a},)-inputs)"
 
 
 def probe_set_manually(m, a, b, c):
-    net = keras.Sequential([keras.layers.Dense(b, activation="relu"), keras.layers.Dense(c)])
-    net(tf.zeros((1, a)))
-    before = list(net.weights)
-    m.set_manually(net)
-    after = list(net.weights)
-    return {"same": len(before) == len(after) and all(x is y for x, y in zip(before, after)),
-            "values": [observe(w) for w in after]}
+    """Both nets the contract covers, a Dense first and the book's Flatten first: every weight before and after."""
+    out = []
+    for lead in (False, True):
+        net = _set_manually_net(lead, b, c)
+        net(tf.zeros((1, a)))
+        labelled = _labelled(net)
+        before = list(net.weights)
+        values_before = [observe(w) for _, w, _ in labelled]
+        m.set_manually(net)
+        after = list(net.weights)
+        out.append({"same": len(before) == len(after) and all(x is y for x, y in zip(before, after)),
+                    "labels": [label for label, _, _ in labelled], "before": values_before,
+                    "after": [observe(w) for _, w, _ in labelled]})
+    return out
+
+
+def _set_manually_expected(labels, before):
+    """The contract's rule on the values before: first Dense kernel + 1, then its [0, 0] = 42; the rest unchanged.
+
+    (The expected side is computed here rather than by a second Keras build of the reference: half the cost.)
+    """
+    first = next(i for i, label in enumerate(labels) if label.endswith(".kernel"))
+    expected = list(before)
+    k = before[first]
+    values = k.values + np.float32(1)
+    values[0, 0] = 42
+    expected[first] = TensorObs(k.dtype, k.shape, values)
+    return expected
 
 
 @grader("set_manually")
 def set_manually(g):
     @g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)
     def same_values(a, b, c, seed):
-        called = f"set_manually(Sequential([Dense({b}, relu), Dense({c})]) built on ({a},)-inputs)"
-        got, ref = g.both(probe_set_manually, a, b, c, seed=seed, called=called)
-        check(got["same"], "replaces variables instead of assigning to them.",
-              f"Called `{called}`. Use kernel.assign(kernel + 1) and kernel[0, 0].assign(42).")
-        names = ["layers[0].kernel", "layers[0].bias", "layers[1].kernel", "layers[1].bias"]
-        for name, x, y in zip(names, got["values"], ref["values"]):
-            assert_same(x, y, headline=f"leaves {name} different from the reference.", called=called, what=name,
-                        exact=True)
+        both = (f"set_manually(net) on net = Sequential([Dense({b}, relu), Dense({c})]) and on "
+                f"Sequential([Flatten(), Dense({b}, relu), Dense({c})]), each built on ({a},)-inputs")
+        got = g.student(probe_set_manually, a, b, c, seed=seed, called=both)
+        for lead, x in zip((False, True), got):
+            called = _set_manually_text(lead, a, b, c)
+            check(x["same"], "replaces variables instead of assigning to them.",
+                  f"Called `{called}`. Got new variables in net.weights, but the reference keeps the same ones: "
+                  "use kernel.assign(kernel + 1) and kernel[0, 0].assign(42).")
+            for name, p, q in zip(x["labels"], x["after"], _set_manually_expected(x["labels"], x["before"])):
+                assert_same(p, q, headline=f"leaves {name} different from the reference (the first Dense of "
+                                           "net.layers changes, nothing else).", called=called, what=name,
+                            exact=True)
 
 
 def probe_tied(m, width, x, weights):
     net = m.tied_net(width)
     layers = getattr(net, "layers", [])
     tied = len(layers) > 2 and layers[1] is layers[2]
+    if not tied:  # reported first: it names the mistake, where the weight transfer would only see extra weights
+        return {"tied": False, "layers": [type(layer).__name__ for layer in layers],
+                "distinct": len({id(layer) for layer in layers})}
     X = tensor(x)
     if weights is None:
-        weights = used_weights(net, X)
+        _, order = run_recording(net, X)  # builds it
+        for w in order:  # Keras starts biases at 0, which hides a forgotten relu
+            w.assign(np.random.standard_normal(tuple(w.shape)).astype("float32"))
+        weights = [observe(w) for w in order]
     else:
         load_used_weights(net, weights, X)
     with tf.GradientTape() as tape:
@@ -320,20 +449,24 @@ def probe_tied(m, width, x, weights):
 def tied_net(g):
     @g.for_all(width=sizes, n=batches, seed=seeds)
     def shares_and_sums_gradients(width, n, seed):
-        x = floats((n, 4), seed)
+        x = floats((8 * n, 4), seed)  # 8n rows: a forgotten relu shows in the output, not only in the gradients
         called = f"tied_net({width})"
         ref = g.reference(probe_tied, width, x, None, seed=seed, called=called)
         got = g.student(probe_tied, width, x, ref["weights"], seed=seed, called=called)
         check(got["tied"], "does not tie the two middle layers: net.layers[1] is not net.layers[2].",
-              f"Called `{called}`. Put one Dense({width}, relu) object at both places; tf.variable_scope is gone "
-              "and copying values makes two layers that drift apart.")
-        check(got["n_weights"] == ref["n_weights"],
-              f"has {got['n_weights']} trainable weights, but the reference has {ref['n_weights']} "
-              "(the shared layer counts once).")
+              f"Called `{called}`. Got net.layers {got.get('layers')} ({got.get('distinct')} distinct objects), but "
+              f"the reference gives [Dense, Dense, Dense, Dense] with one shared Dense({width}, relu) object at "
+              "[1] and [2]; tf.variable_scope is gone, and copying values makes two layers that drift apart.")
+        assert_equal(got["n_weights"], ref["n_weights"], headline="tracks the wrong number of trainable weights.",
+                     called=f"len({called}.trainable_weights)", what="count (the shared layer counts once)")
         assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                     called=f"{called}(X) with X of shape {x.shape}")
         for k, (a, b) in enumerate(zip(got["grads"], ref["grads"])):
             if a is None:
-                fail("gives a weight no gradient.", f"Called `{called}`: weight {k + 1} got no gradient.")
-            assert_same(a, b, headline="does not sum the gradients of both uses of the shared layer.",
-                        called=f"tape.gradient(reduce_sum({called}(X)), weights)", what=f"the gradient of weight {k + 1}")
+                fail("gives a weight no gradient.", f"Called `tape.gradient(reduce_sum({called}(X)), weights)`. "
+                                                    f"Got None for the {ordinal(k + 1)} weight the call uses, but the "
+                                                    "reference gives a gradient for every weight.")
+            assert_same(a, b, headline="computes different gradients than the reference (the shared layer's is "
+                                       "the sum of both uses).",
+                        called=f"tape.gradient(reduce_sum({called}(X)), weights)",
+                        what=f"the gradient of the {ordinal(k + 1)} weight the call uses")
