@@ -2,24 +2,155 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import keras
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness.feedback import assert_equal, assert_same, check, fail
-from harness.forward import compare_forward
+from harness import forward
+from harness.feedback import GradingFailure, assert_same, check, fail
 from harness.grading import grader
+from harness.implementation import ImplementationRaised
+from harness.seeding import seed_all
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
-from harness.tf_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.tf_glue import observe, param_shapes, run_recording, tensor
+
+
+def _shapes(variables) -> list[tuple]:
+    return [tuple(int(d) for d in v.shape) for v in variables]
+
+
+def transfer(order, weights):
+    """Assign the reference's ``weights`` to ``order`` (variables in order of first use) by shape.
+
+    Returns "" or, where the shapes do not line up, the detail of the failure ("Got ..., but the reference ...").
+    """
+    mine, theirs = _shapes(order), [tuple(w.shape) for w in weights]
+    if len(mine) != len(theirs) or any(a != b and a != b[::-1] for a, b in zip(mine, theirs)):
+        return (f"Got variables of shapes {mine} (in the order the call first uses them, then non-trainable "
+                f"ones), but the reference uses {theirs}.")
+    for target, source in zip(order, weights):
+        value = tf.cast(tensor(source), target.dtype)
+        if tuple(target.shape) != tuple(source.shape):
+            value = tf.transpose(value)
+        target.assign(value)
+    return ""
+
+
+def take_or_load(net, X, weights):
+    """(weights, transfer error, output or None): the reference's weights in order of use and its output, or the
+    reference's weights loaded into ``net`` (whose output must then be computed again)."""
+    out, order = run_recording(net, X)
+    if weights is None:
+        return [observe(v) for v in order], "", out
+    return weights, transfer(order, weights), None
+
+
+def _output(net, X, out):
+    return observe(net(X) if out is None else out, "the output")
+
+
+def error_text(exc: BaseException) -> str:
+    """The sentence of a Keras / TensorFlow error that says what went wrong, on one line."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    useful = [ln for ln in lines if not ln.startswith(("Exception encountered", "in user code", "File ", "Arguments"))
+              and not ln.endswith(":")]
+    for ln in useful:
+        if "not allowed" in ln or "Python `bool`" in ln:
+            return f"{type(exc).__name__}: {ln.split('. ')[0].rstrip('.')}"
+    first = (useful or lines or [""])[0]
+    return f"{type(exc).__name__}: {first.split('. ')[0].rstrip('.')[:200]}"
+
+
+def probe_forward_grad(m, ctor, args, inputs, weights):
+    """Build ``m.<ctor>(*args)`` (kept between examples, as :func:`harness.forward.probe_forward`), take or load
+    the weights by use, run it under a tape.
+
+    Returns the trainable weight shapes, the output and, per variable in order of first use, the gradient of
+    ``sum(output)`` there (None: none reached it; "constant": a non-trainable weight), in the reference's layout.
+    """
+    xs = [tensor(x) for x in inputs]
+    key = ("grad", ctor, repr(args), tuple((x.ndim, x.shape[-1]) for x in inputs), weights is None)
+    kept = forward._KEPT.setdefault(m, {})
+    if key not in kept:
+        seed_all("tensorflow", random.Random(repr(key)).getrandbits(31))
+        net = getattr(m, ctor)(*args)
+        if not isinstance(net, keras.layers.Layer):
+            return {"layer": False, "type": type(net).__name__}
+        out, order = run_recording(net, *xs)
+        if weights is None:
+            weights, error = [observe(v) for v in order], ""
+        else:
+            error = transfer(order, weights)
+        kept[key] = (net, order, weights, error)
+    net, order, weights, error = kept[key]
+    result = {"layer": True, "param_shapes": param_shapes(net), "transfer": error, "weights": weights}
+    if error:
+        return result
+    with tf.GradientTape() as tape:
+        y = net(*xs)
+        total = tf.reduce_sum(y) if isinstance(y, tf.Tensor) and y.dtype.is_floating else None
+    result["out"] = observe(y, "the output")
+    grads = tape.gradient(total, order, unconnected_gradients="none") if total is not None else [None] * len(order)
+    result["grads"] = [
+        "constant" if not v.trainable else None if gr is None
+        else observe(tf.convert_to_tensor(gr) if tuple(v.shape) == tuple(w.shape) else tf.transpose(gr))
+        for v, gr, w in zip(order, grads, weights)]
+    return result
+
+
+def _ordinal(k: int) -> str:
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"
+
+
+def _signature(ctor, args) -> str:
+    return forward.signature(ctor, args)
+
+
+def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
+    """Same trainable weights, same output and same gradients of sum(output) as the reference, given its weights."""
+    shapes = ", ".join(str(tuple(x.shape)) for x in inputs)
+    built = _signature(ctor, args)
+    called = f"{built}(X) with X of shape {shapes}"
+    ref = g.reference(probe_forward_grad, ctor, args, inputs, None, seed=seed, called=f"{built}(X)")
+    got = g.student(probe_forward_grad, ctor, args, inputs, ref["weights"], seed=seed, called=f"{built}(X)")
+    check(got["layer"], "does not build a Keras layer or model.", f"Called `{built}`. Got a {got.get('type')}.")
+    check(got["param_shapes"] == ref["param_shapes"], "tracks different trainable weights than the reference.",
+          f"Called `{called}`. Got trainable_weights of shapes {got['param_shapes']}, but the reference gives "
+          f"{ref['param_shapes']} (sorted). Weights Keras cannot see (a tf.Variable attribute, layers created "
+          "inside call) are not tracked; a layer created twice instead of reused shows here too.")
+    if got["transfer"]:
+        fail("uses different weights than the reference.", f"Called `{called}`. {got['transfer']}")
+    assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
+                called=called, atol=atol, rtol=rtol)
+    for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
+        if b == "constant" or b is None:
+            continue
+        param = f"the weight of shape {tuple(w.shape)} (the {_ordinal(k + 1)} variable the call uses)"
+        grad_call = f"tape.gradient(sum({built}(X)), weights) with X of shape {shapes}"
+        if a is None or a == "constant":
+            fail("cuts the gradient off from a weight.",
+                 f"Called `{grad_call}`. Got no gradient for {param}, but the reference gives one. Numpy "
+                 "(.numpy(), np.asarray, np.maximum) or tf.stop_gradient in call hides the computation from the "
+                 "tape: use TensorFlow / keras.ops operations.")
+        assert_same(a, b, headline="computes different gradients than the reference.", called=grad_call,
+                    what=f"the gradient of {param}", atol=atol, rtol=rtol)
 
 
 @grader("MLP")
 def mlp(g):
     @g.for_all(h=sizes, o=sizes, d=sizes, n=batches, seed=seeds)
     def forward_matches(h, o, d, n, seed):
-        compare_forward(g, "MLP", (h, o), inputs=[floats((n, d), seed)], seed=seed)
+        compare_forward_backward(g, "MLP", (h, o), inputs=[floats((n, d), seed)], seed=seed)
 
-    compare_forward(g, "MLP", inputs=[floats((2, 20), g.fixed_seed)], seed=g.fixed_seed)  # defaults 256, 10
+    try:  # defaults 256, 10
+        compare_forward_backward(g, "MLP", inputs=[floats((2, 20), g.fixed_seed)], seed=g.fixed_seed)
+    except GradingFailure as exc:
+        fail(f"with its defaults (hidden=256, out_features=10) {exc.headline}", exc.detail)
 
 
 def _build_chain(spec):
@@ -51,39 +182,62 @@ def probe_sequential(m, spec, x, weights):
     if not isinstance(net, keras.layers.Layer):
         return {"layer": False, "bases": bases}
     X = tensor(x)
-    if weights is None:
-        weights = used_weights(net, X)
-    else:
-        load_used_weights(net, weights, X)
-    out = observe(net(X), "the output")
+    weights, error, out = take_or_load(net, X, weights)
     expected_ids = []
     for layer in layers:
         for w in layer.trainable_weights:
             if id(w) not in expected_ids:
                 expected_ids.append(id(w))
     tracked = [id(w) for w in net.trainable_weights]
-    return {"layer": True, "bases": bases, "weights": weights, "out": out,
-            "tracked_in_order": tracked == expected_ids, "n_tracked": len(tracked), "n_expected": len(expected_ids)}
+    result = {"layer": True, "bases": bases, "weights": weights, "transfer": error,
+              "tracked_in_order": tracked == expected_ids, "n_tracked": len(tracked), "n_expected": len(expected_ids)}
+    if not error:
+        result["out"] = _output(net, X, out)
+    return result
+
+
+# A layer given twice, with an effect each time: iterating `self.layers` (which lists it once) runs it once.
+_REPEATED = ([("linear", 3, 3), ("tanh",), ("again", 0)], 3)
 
 
 @grader("MySequential")
 def my_sequential(g):
-    @g.for_all(chain=chains(), n=batches, seed=seeds)
     def behaves_like_sequential(chain, n, seed):
         spec, width = chain
         x = floats((n, width), seed)
         called = f"MySequential({', '.join(_describe(item) for item in spec)})"
         ref = g.reference(probe_sequential, spec, x, None, seed=seed, called=called)
         got = g.student(probe_sequential, spec, x, ref["weights"], seed=seed, called=called)
-        check(got["layer"], "is not a Keras layer or model.", f"Called `{called}`. Got a {got['bases']}.")
+        check(got["layer"], "is not a Keras layer or model.",
+              f"Called `{called}`. Got an object of classes {got['bases'] or 'outside Keras'}, but the reference "
+              "gives a keras.Model.")
         if "Sequential" in got["bases"]:
-            fail("derives from keras.Sequential: write the container on keras.Model yourself.")
-        assert_same(got["out"], ref["out"], headline="does not apply every layer in order.",
-                    called=f"{called}(X) with X of shape {x.shape}")
+            fail("derives from keras.Sequential: write the container on keras.Model yourself.",
+                 f"Called `{called}`. Got a class with Keras bases {got['bases']}, but the reference derives from "
+                 "keras.Model (bases ['MySequential', 'Model', 'Trainer', 'Layer', ...]) only.")
         check(got["tracked_in_order"],
               f"does not track its layers' weights in order: `trainable_weights` holds {got['n_tracked']} "
               f"variables, the layers hold {got['n_expected']}.",
-              f"Called `{called}`. Keep the layers in a list attribute, in the order given.")
+              f"Called `{called}`. Got {got['n_tracked']} tracked variables (or another order), but the reference "
+              f"tracks the {got['n_expected']} of its layers in the order given. Keep the layers in a list "
+              "attribute (a deque or a plain object is invisible to Keras).")
+        called_x = f"{called}(X) with X of shape {x.shape}"
+        if got["transfer"]:
+            fail("does not apply every layer in order.", f"Called `{called_x}`. {got['transfer']}")
+        try:
+            assert_same(got["out"], ref["out"], headline="does not apply every layer in order.", called=called_x)
+        except GradingFailure as exc:
+            if any(item[0] == "again" for item in spec):
+                fail(exc.headline, f"{exc.detail} A layer given twice must run twice: iterate your own list, "
+                                   "not `self.layers` (which lists it once).")
+            raise
+
+    behaves_like_sequential(_REPEATED, 2, g.fixed_seed)
+    g.for_all(chain=chains(), n=batches, seed=seeds)(behaves_like_sequential)
+
+
+def _variable_kind(v) -> str:
+    return f"{type(v).__module__.split('.')[0]}.{type(v).__name__}"
 
 
 def probe_fixed(m, x):
@@ -91,23 +245,24 @@ def probe_fixed(m, x):
     X = tensor(x)
     net(X)
     rw = getattr(net, "rand_weight", None)
-    out = {"has": isinstance(rw, (keras.Variable, tf.Variable)),
+    out = {"has": isinstance(rw, (keras.Variable, tf.Variable)), "kind": _variable_kind(rw),
            "trainable": weight_list(net, "trainable_weights"),
            "non_trainable": weight_list(net, "non_trainable_weights")}
     if out["has"]:
         out["rw_trainable"] = bool(rw.trainable)
+        out["tracked"] = any(w is rw for w in net.weights)
         out["value"] = observe(rw, "rand_weight")
     try:
         seq = keras.Sequential([m.FixedHiddenMLP()])
         seq(X)
         out["in_sequential"] = ""
     except Exception as exc:  # noqa: BLE001  (the message is the observation)
-        out["in_sequential"] = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0][:160]}"
+        out["in_sequential"] = error_text(exc)
     try:
         tf.function(m.FixedHiddenMLP())(X)
         out["in_function"] = ""
     except Exception as exc:  # noqa: BLE001
-        out["in_function"] = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0][:160]}"
+        out["in_function"] = error_text(exc)
     return out
 
 
@@ -121,44 +276,83 @@ def fixed_hidden_mlp(g):
     called = "FixedHiddenMLP()"
     got = g.student(probe_fixed, x, seed=g.fixed_seed, called=called)
     check(got["has"], "has no weight attribute `rand_weight`.",
-          f"Called `{called}`. Create it with self.add_weight(shape=(20, 20), trainable=False, ...).")
+          f"Called `{called}`. Got rand_weight = a {got['kind']}, but the reference gives a keras.Variable "
+          "(self.add_weight(shape=(20, 20), trainable=False, ...)).")
+    check(got["tracked"], "does not track `rand_weight` as a weight of the model.",
+          f"Called `{called}`. Got rand_weight, a {got['kind']}, missing from `weights` (non_trainable_weights: "
+          f"{got['non_trainable']}), but the reference gives non_trainable_weights [(20, 20)]. Keras 3 tracks "
+          "only keras.Variables: create it with self.add_weight(..., trainable=False).")
     check(not got["rw_trainable"] and (20, 20) in got["non_trainable"],
           "makes `rand_weight` trainable; it is a constant: add it with trainable=False.",
-          f"Called `{called}`. Got non_trainable_weights of shapes {got['non_trainable']}, but the reference "
-          "gives [(20, 20)].")
+          f"Called `{called}`. Got rand_weight with trainable={got['rw_trainable']} and non_trainable_weights of "
+          f"shapes {got['non_trainable']}, but the reference gives trainable=False and [(20, 20)].")
     v = got["value"]
-    check(v.shape == (20, 20), f"has `rand_weight` of shape {v.shape}, but the reference has (20, 20).")
+    check(v.shape == (20, 20), f"has `rand_weight` of the wrong shape.",
+          f"Called `{called}`. Got rand_weight of shape {v.shape}, but the reference gives (20, 20).")
     check(v.values.min() >= 0 and v.values.max() < 1 and abs(v.values.mean() - 0.5) < 0.09 and v.values.std() > 0.2,
           "has `rand_weight` that is not uniform on [0, 1).",
-          f"Got min {v.values.min():.3g}, max {v.values.max():.3g}, mean {v.values.mean():.3g}; "
-          "RandomUniform(0, 1) gives min >= 0, max < 1, mean near 0.5.")
+          f"Called `{called}`. Got rand_weight with min {v.values.min():.3g}, max {v.values.max():.3g}, mean "
+          f"{v.values.mean():.3g}, but the reference's RandomUniform(0, 1) gives min >= 0, max < 1, mean near 0.5 "
+          "('random_uniform' alone draws from [-0.05, 0.05)).")
     check(got["trainable"] == [(20,), (20, 20)], "does not use one Dense(20) twice.",
           f"Called `{called}`. Got trainable_weights of shapes {got['trainable']}, but the reference gives "
           "[(20,), (20, 20)].")
     check(not got["in_sequential"], "does not work inside keras.Sequential.",
-          f"Called `keras.Sequential([FixedHiddenMLP()])(X)`. Got {got['in_sequential']}. Keras traces the "
-          "layer symbolically there: a Python `while` on a tensor fails; use tf.while_loop.")
+          f"Called `keras.Sequential([FixedHiddenMLP()])(X)`. Got {got['in_sequential']}, but the reference "
+          "returns a scalar. Keras traces the layer symbolically there: a Python `while` on a tensor fails; use "
+          "tf.while_loop.")
     check(not got["in_function"], "does not work under tf.function.",
-          f"Called `tf.function(FixedHiddenMLP())(X)`. Got {got['in_function']}. Use tf.while_loop for the "
-          "halving loop.")
+          f"Called `tf.function(FixedHiddenMLP())(X)`. Got {got['in_function']}, but the reference returns a "
+          "scalar. Use tf.while_loop for the halving loop.")
 
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
-        compare_forward(g, "FixedHiddenMLP", inputs=[floats((n, 20), seed, scale)], seed=seed)
+        compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((n, 20), seed, scale)], seed=seed)
 
 
 @grader("NestMLP")
 def nest_mlp(g):
     @g.for_all(n=batches, d=sizes, seed=seeds)
     def forward_matches(n, d, seed):
-        compare_forward(g, "NestMLP", inputs=[floats((n, d), seed)], seed=seed)
+        compare_forward_backward(g, "NestMLP", inputs=[floats((n, d), seed)], seed=seed)
+
+
+def _layer_kind(layer) -> str:
+    if type(layer) is keras.layers.Dense:
+        act = getattr(layer.activation, "__name__", "")
+        return f"Dense({layer.units}" + (f", {act})" if act and act != "linear" else ")")
+    return type(layer).__name__
+
+
+def probe_fresh(m):
+    first, second = m.chimera(), m.chimera()
+    layers = [{id(sub) for sub in net._flatten_layers(include_self=False)} if isinstance(net, keras.layers.Layer)
+              else set() for net in (first, second)]
+    kinds = [_layer_kind(layer) for layer in getattr(first, "layers", [])]
+    return {"same_object": first is second, "shared": len(layers[0] & layers[1]), "kinds": kinds}
 
 
 @grader("chimera")
 def chimera(g):
+    got = g.student(probe_fresh, seed=g.fixed_seed, called="chimera()")
+    check(not got["same_object"] and not got["shared"], "returns the same layers on every call.",
+          f"Called `chimera()` twice. Got two models sharing {got['shared']} layers"
+          f"{' (the same model object)' if got['same_object'] else ''}, but the reference builds new layers on "
+          "each call (create them inside chimera(), not at import).")
+
+    ref = g.reference(probe_fresh, seed=g.fixed_seed, called="chimera()")
+
     @g.for_all(n=batches, d=sizes, scale=scales, seed=seeds)
     def forward_matches(n, d, scale, seed):
-        compare_forward(g, "chimera", inputs=[floats((n, d), seed, scale)], seed=seed)
+        try:
+            compare_forward_backward(g, "chimera", inputs=[floats((n, d), seed, scale)], seed=seed)
+        except (GradingFailure, ImplementationRaised) as exc:
+            if sorted(got["kinds"]) == sorted(ref["kinds"]):
+                raise
+            what = exc.headline if isinstance(exc, GradingFailure) else f"raised {exc.exc_type}: {exc.text.split('. ')[0]}"
+            fail("is not keras.Sequential([NestMLP(), Dense(20), FixedHiddenMLP()]).",
+                 f"Called `chimera()`. Got layers {got['kinds']}, but the reference gives {ref['kinds']}; "
+                 f"called on X of shape {(n, d)} it {what.rstrip('.')}.")
 
 
 def probe_parallel(m, a, b, deep, x, weights):
@@ -166,13 +360,13 @@ def probe_parallel(m, a, b, deep, x, weights):
     net2 = keras.layers.Dense(b)
     net = m.ParallelBlock(net1, net2)
     X = tensor(x)
-    if weights is None:
-        weights = used_weights(net, X)
-    else:
-        load_used_weights(net, weights, X)
+    weights, error, out = take_or_load(net, X, weights)
     tracked = {id(w) for w in getattr(net, "trainable_weights", [])}
     expected = {id(w) for w in net1.trainable_weights} | {id(w) for w in net2.trainable_weights}
-    return {"weights": weights, "out": observe(net(X), "the output"), "tracked": len(tracked & expected)}
+    result = {"weights": weights, "transfer": error, "tracked": len(tracked & expected)}
+    if not error:
+        result["out"] = _output(net, X, out)
+    return result
 
 
 @grader("ParallelBlock")
@@ -187,9 +381,13 @@ def parallel_block(g):
         got = g.student(probe_parallel, a, b, deep, x, ref["weights"], seed=seed, called=called)
         check(got["tracked"] == ref["tracked"],
               f"does not track both nets: `trainable_weights` holds {got['tracked']} of their variables, "
-              f"the reference holds {ref['tracked']}.")
-        assert_same(got["out"], ref["out"], headline="does not concatenate net1(X) and net2(X) on the last axis.",
-                    called=called)
+              f"the reference holds {ref['tracked']}.",
+              f"Called `{called}`. Keep net1 and net2 as attributes (or in a list); a deque or a plain object "
+              "hides them from Keras.")
+        headline = "does not concatenate net1(X) and net2(X) on the last axis."
+        if got["transfer"]:
+            fail(headline, f"Called `{called}`. {got['transfer']} (net1's first, then net2's).")
+        assert_same(got["out"], ref["out"], headline=headline, called=called)
 
 
 def probe_repeat(m, d, n, x, weights):
@@ -204,12 +402,12 @@ def probe_repeat(m, d, n, x, weights):
     if not isinstance(net, keras.layers.Layer):
         return {"layer": False, "type": type(net).__name__, "calls": len(made)}
     X = tensor(x)
-    if weights is None:
-        weights = used_weights(net, X)
-    else:
-        load_used_weights(net, weights, X)
-    return {"layer": True, "calls": len(made), "distinct": len({id(w) for w in net.trainable_weights}),
-            "weights": weights, "out": observe(net(X), "the output")}
+    weights, error, out = take_or_load(net, X, weights)
+    result = {"layer": True, "calls": len(made), "distinct": len({id(w) for w in net.trainable_weights}),
+              "weights": weights, "transfer": error}
+    if not error:
+        result["out"] = _output(net, X, out)
+    return result
 
 
 @grader("repeat_block")
@@ -222,11 +420,16 @@ def repeat_block(g):
         got = g.student(probe_repeat, d, n, x, ref["weights"], seed=seed, called=called)
         check(got["layer"], "does not return a Keras layer or model.",
               f"Called `{called}`. Got a {got.get('type')}, but the reference gives a keras.Sequential.")
-        check(got["calls"] == n, f"calls make_block() {got['calls']} times for n={n}; "
-                                 "each of the n blocks must come from its own call.", f"Called `{called}`.")
+        times = f"{got['calls']} time" + ("" if got["calls"] == 1 else "s")
+        check(got["calls"] == n, f"calls make_block() {times} for n={n}; each of the n blocks must come from its "
+                                 "own call.",
+              f"Called `{called}`. Got {got['calls']} calls, but the reference makes {n}. `[make_block()] * n` "
+              "repeats one layer object.")
         check(got["distinct"] == ref["distinct"],
               f"does not hold {n} independent blocks: `trainable_weights` holds {got['distinct']} distinct "
               f"variables, the reference holds {ref['distinct']}.",
-              f"Called `{called}`. `[make_block()] * n` repeats one layer object n times.")
-        assert_same(got["out"], ref["out"], headline="does not apply the n blocks in order.",
-                    called=f"{called}(X) with X of shape {x.shape}")
+              f"Called `{called}`. Put every block make_block() returned in the model, each once.")
+        called_x = f"{called}(X) with X of shape {x.shape}"
+        if got["transfer"]:
+            fail("does not apply the n blocks in order.", f"Called `{called_x}`. {got['transfer']}")
+        assert_same(got["out"], ref["out"], headline="does not apply the n blocks in order.", called=called_x)

@@ -4,28 +4,47 @@ from __future__ import annotations
 
 import keras
 import tensorflow as tf
+from hypothesis import strategies as st
 
-from harness.feedback import assert_same, check
+from harness.feedback import assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
-from harness.tf_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.tf_glue import observe, run_recording, tensor
+
+from .blocks import transfer
 
 
-def probe_lazy(m, fn, hidden, out_features, x, weights):
+def _kernel_shape(order):
+    return tuple(int(d) for d in order[0].shape) if order else None
+
+
+def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
     net = getattr(m, fn)(hidden, out_features)
     if not isinstance(net, keras.layers.Layer):
         return {"layer": False, "type": type(net).__name__}
     layers = getattr(net, "layers", [net])
     built_before = [bool(layer.weights) for layer in layers]
+    early = {"layer": True, "built_before": built_before, "any_before": any(built_before),
+             "first_before": [tuple(int(d) for d in w.shape) for w in layers[0].weights] if layers else []}
+    if (every_layer and any(built_before)) or (built_before and built_before[0]):
+        return early  # no call: a fixed input size would only raise a shape error there
     X = tensor(x)
-    if weights is None:
-        weights = used_weights(net, X)
-    else:
-        load_used_weights(net, weights, X)
     _, order = run_recording(net, X)
-    return {"layer": True, "built_before": built_before, "any_before": any(built_before),
-            "first_shape": tuple(int(d) for d in order[0].shape) if order else None,
-            "weights": weights, "out": observe(net(X), "the output")}
+    if weights is None:
+        weights, error = [observe(v) for v in order], ""
+    else:
+        error = transfer(order, weights)
+    result = {**early, "first_shape": _kernel_shape(order), "weights": weights, "transfer": error}
+    if not error:
+        result["out"] = observe(net(X), "the output")
+    return result
+
+
+def probe_defaults(m, fn, x):
+    net = getattr(m, fn)()
+    y, order = run_recording(net, tensor(x))
+    return {"first_shape": _kernel_shape(order),
+            "out_shape": tuple(int(d) for d in y.shape) if isinstance(y, tf.Tensor) else type(y).__name__}
 
 
 def _grade_lazy(g, fn, every_layer):
@@ -33,22 +52,37 @@ def _grade_lazy(g, fn, every_layer):
     def infers_input_size(hidden, out_features, d, n, seed):
         x = floats((n, d), seed)
         called = f"{fn}({hidden}, {out_features})"
-        ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, seed=seed, called=called)
-        got = g.student(probe_lazy, fn, hidden, out_features, x, ref["weights"], seed=seed, called=called)
-        check(got["layer"], "does not return a Keras model.", f"Called `{called}`. Got a {got.get('type')}.")
+        ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, every_layer, seed=seed, called=called)
+        got = g.student(probe_lazy, fn, hidden, out_features, x, ref["weights"], every_layer, seed=seed,
+                        called=called)
+        check(got["layer"], "does not return a Keras model.",
+              f"Called `{called}`. Got a {got.get('type')}, but the reference gives a keras.Sequential.")
         if every_layer:
             check(not got["any_before"], "has layers that are built before the first call.",
                   f"Called `{called}`. Got layers with weights {got['built_before']} before any input, but the "
-                  "reference creates every weight on the first call (no input shape, no keras.Input).")
+                  f"reference gives {[False] * len(got['built_before'])}: it creates every weight on the first "
+                  "call (no input shape, no keras.Input, no build).")
         else:
             check(not got["built_before"][0], "builds the first layer before the first call.",
-                  f"Called `{called}`. Got a first layer with weights before any input, but the reference infers "
-                  "its input size on the first call (no input shape, no keras.Input).")
+                  f"Called `{called}`. Got a first layer with weights of shapes {got['first_before']} before any "
+                  "input, but the reference's has none: it infers the input size on the first call (no input "
+                  "shape, no keras.Input, no build).")
         check(got["first_shape"] == (d, hidden), "infers the wrong first kernel shape.",
               f"Called `{called}(X)` with X of shape {x.shape}. Got first kernel of shape {got['first_shape']}, "
-              f"but the reference gives {(d, hidden)}.")
+              f"but the reference gives (d, hidden) = {(d, hidden)}.")
+        if got["transfer"]:
+            fail("computes a different forward pass than the reference.",
+                 f"Called `{called}(X)` with X of shape {x.shape}. {got['transfer']}")
         assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                     called=f"{called}(X) with X of shape {x.shape}")
+
+    x = floats((2, 3), g.fixed_seed)
+    called = f"{fn}()(X) with X of shape (2, 3)"
+    got = g.student(probe_defaults, fn, x, seed=g.fixed_seed, called=called)
+    check(got["first_shape"] == (3, 256) and got["out_shape"] == (2, 10),
+          "has the wrong defaults: hidden=256, out_features=10.",
+          f"Called `{called}`. Got first kernel of shape {got['first_shape']} and output of shape "
+          f"{got['out_shape']}, but the reference gives (3, 256) and (2, 10).")
 
 
 @grader("lazy_mlp")
@@ -61,20 +95,55 @@ def all_lazy_mlp(g):
     _grade_lazy(g, "all_lazy_mlp", every_layer=True)
 
 
-def probe_materialize(m, hidden, out_features, d):
-    net = keras.Sequential([keras.layers.Dense(hidden, activation="relu"), keras.layers.Dense(out_features)])
+class _SubclassedMLP(keras.Model):
+    """A lazy MLP written as a subclassed model: ``Model.build(shape)`` creates none of its layers' weights."""
+
+    def __init__(self, hidden, out_features, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = keras.layers.Dense(hidden)
+        self.out = keras.layers.Dense(out_features)
+
+    def call(self, X):
+        return self.out(tf.nn.relu(self.hidden(X)))
+
+
+def _materialize_net(kind, hidden, out_features):
+    if kind == "subclassed":
+        return _SubclassedMLP(hidden, out_features)
+    return keras.Sequential([keras.layers.Dense(hidden, activation="relu"), keras.layers.Dense(out_features)])
+
+
+def _describe_net(kind, hidden, out_features):
+    if kind == "subclassed":
+        return f"MLP({hidden}, {out_features}) (a subclassed keras.Model)"
+    return f"Sequential([Dense({hidden}, relu), Dense({out_features})])"
+
+
+def probe_materialize(m, kind, hidden, out_features, d):
+    net = _materialize_net(kind, hidden, out_features)
+    layers = [layer for layer in net._flatten_layers(include_self=False) if isinstance(layer, keras.layers.Dense)]
     result = m.materialize(net, d)
     return {"same": result is net, "type": type(result).__name__,
-            "shapes": [tuple(int(s) for s in w.shape) for w in net.weights]}
+            "shapes": [[tuple(int(s) for s in w.shape) for w in layer.weights] for layer in layers]}
 
 
 @grader("materialize")
 def materialize(g):
-    @g.for_all(hidden=sizes, out_features=sizes, d=sizes, seed=seeds)
-    def every_weight_exists(hidden, out_features, d, seed):
-        called = f"materialize(Sequential([Dense({hidden}, relu), Dense({out_features})]), {d})"
-        got, ref = g.both(probe_materialize, hidden, out_features, d, seed=seed, called=called)
+    def every_weight_exists(kind, hidden, out_features, d, seed):
+        called = f"materialize({_describe_net(kind, hidden, out_features)}, {d})"
+        got, ref = g.both(probe_materialize, kind, hidden, out_features, d, seed=seed, called=called)
         check(got["same"], "does not return the net it was given.",
               f"Called `{called}`. Got a {got['type']}, but the reference returns `net` itself.")
-        check(got["shapes"] == ref["shapes"], "leaves weights unbuilt or infers wrong shapes.",
-              f"Called `{called}`. Got weights of shapes {got['shapes']}, but the reference gives {ref['shapes']}.")
+        check(got["shapes"] == ref["shapes"], "leaves layers unbuilt or infers wrong shapes.",
+              f"Called `{called}`. Got weight shapes per Dense layer {got['shapes']} ([]: not built), but the "
+              f"reference gives {ref['shapes']}. "
+              + ("Call the net once on a dummy batch: `build(shape)` on a subclassed model builds none of its "
+                 "layers, and building layers one by one leaves out what each next layer's input size is."
+                 if [] in got["shapes"] else
+                 "Each layer's input size comes from the layer before it: call the net once on a batch of shape "
+                 "(1, in_features)."))
+
+    for kind in ("sequential", "subclassed"):  # both kinds, whatever Hypothesis draws
+        every_weight_exists(kind, 3, 2, 5, g.fixed_seed)
+    g.for_all(kind=st.sampled_from(["sequential", "subclassed"]), hidden=sizes, out_features=sizes, d=sizes,
+              seed=seeds)(every_weight_exists)

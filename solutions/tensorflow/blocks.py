@@ -14,7 +14,9 @@ class MLP(keras.Model):
 
     ``MLP(hidden=256, out_features=10)`` holds ``Dense(hidden)`` and
     ``Dense(out_features)``, both without activation (the ReLU is applied in
-    ``call``); the input size is inferred on the first call.
+    ``call``); the input size is inferred on the first call. ``call`` uses
+    TensorFlow / ``keras.ops`` operations only, so the gradient of the output
+    reaches every weight (graded; numpy in ``call`` hides it from the tape).
     """
 
     def __init__(self, hidden=256, out_features=10, **kwargs):
@@ -48,8 +50,9 @@ class MySequential(keras.Model):
 class FixedHiddenMLP(keras.Model):
     """d2l's block with a constant weight and a data-dependent loop; returns a scalar.
 
-    ``rand_weight`` is a non-trainable (20, 20) weight drawn from uniform[0, 1);
-    one ``Dense(20)`` without activation is used twice. ``call``:
+    ``rand_weight`` is a non-trainable (20, 20) weight drawn from uniform[0, 1),
+    created with ``add_weight`` (Keras 3 does not track a ``tf.Variable``
+    attribute); one ``Dense(20)`` without activation is used twice. ``call``:
     ``X = dense(X); X = relu(X @ rand_weight + 1); X = dense(X);
     while sum(|X|) > 1: X /= 2; return sum(X)``.
     The book's Python ``while`` on a tensor fails when Keras traces the block

@@ -40,8 +40,12 @@ def all_lazy_mlp(hidden=256, out_features=10):
 def materialize(net, in_features):
     """Create every lazy weight of ``net`` by one dry call on ``zeros((1, in_features))``; return ``net``.
 
+    ``net`` may be any Keras model taking ``(n, in_features)`` input: a
+    ``keras.Sequential`` or a subclassed ``keras.Model`` (both are graded).
     A dry call works for every model; ``Model.build(shape)`` on a subclassed
-    Keras 3 model does not create its layers' weights.
+    Keras 3 model does not create its layers' weights, and building the
+    layers one by one needs each layer's input size. The net itself is
+    returned (not a copy, not a new model with a ``keras.Input``).
     """
     net(tf.zeros((1, in_features)))
     return net
