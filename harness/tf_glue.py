@@ -3,13 +3,17 @@
 Imported only by TensorFlow probes, so a PyTorch-only run never imports TensorFlow.
 
 Weights move from the reference to an implementation in the order the forward
-pass first reads them (``GradientTape.watched_variables()``; non-trainable
-weights, which a tape does not watch, follow in ``non_trainable_weights``
-order) and by shape, never by name: Keras layer names carry global counters.
+pass first reads them and by shape, never by name: Keras layer names carry
+global counters.  The order comes from every read of a Keras variable's
+``value`` during the call (``GradientTape.watched_variables()`` lists
+variables in creation order, which differs for a layer that creates its bias
+before its kernel); plain ``tf.Variable`` objects the tape saw, then
+non-trainable weights never read, follow.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -58,14 +62,35 @@ def _tf_variable(v):
     return v.value if isinstance(v, keras.Variable) else v
 
 
+@contextlib.contextmanager
+def _reads_recorded():
+    """Record every Keras variable whose value is read, in order, while the block runs."""
+    from keras.src.backend.common.variables import Variable as KerasVariable
+
+    prop = KerasVariable.__dict__["value"]
+    reads, seen = [], set()
+
+    def spy(self):
+        if id(self) not in seen:
+            seen.add(id(self))
+            reads.append(self)
+        return prop.fget(self)
+
+    KerasVariable.value = property(spy)
+    try:
+        yield reads
+    finally:
+        KerasVariable.value = prop
+
+
 def run_recording(net, *inputs):
     """Call ``net`` once; return (output, variables in order of first use, then non-trainable ones)."""
     if not callable(net):
         raise GradingFailure(f"does not build a Keras layer or model: got a {type(net).__name__}.")
-    with tf.GradientTape() as tape:
+    with _reads_recorded() as reads, tf.GradientTape() as tape:
         out = net(*inputs)
     order, seen = [], set()
-    for v in tape.watched_variables():
+    for v in [_tf_variable(r) for r in reads] + list(tape.watched_variables()):
         if id(v) not in seen:
             seen.add(id(v))
             order.append(v)
