@@ -379,7 +379,8 @@ _TF = [
             "the saved weights.",
        hints=("save_weights demands a .weights.h5 suffix: save get_weights() in your own format, or write to a "
               "temporary .weights.h5 and move it.",
-              "load_params: build the fresh net (net.build(input_shape)), then net.set_weights(...)")),
+              "load_params: build the fresh net with one dry call on zeros of input_shape (None as 1); "
+              "net.build() creates no weights in a subclassed model. Then net.set_weights(...)")),
     # gpu
     _u("tensorflow", "gpu", "num_gpus", "Counting GPUs", 1,
        rule="num_gpus() returns how many GPUs TensorFlow sees, read at call time.",
