@@ -114,6 +114,17 @@ MUTANTS = [
                     X = layer(X)
                 return X
     """),
+    Mutant("MySequential", "Assigns the layers to self.layers, a read-only property of keras.Model.", """
+        class MySequential(keras.Model):
+            def __init__(self, *layers, **kwargs):
+                super().__init__(**kwargs)
+                self.layers = list(layers)
+
+            def call(self, X):
+                for layer in self.layers:
+                    X = layer(X)
+                return X
+    """),
     Mutant("MySequential", "Feeds the input X to every layer instead of chaining the outputs.", """
         class MySequential(keras.Model):
             def __init__(self, *layers, **kwargs):
@@ -312,6 +323,21 @@ MUTANTS = [
                 (X,) = tf.while_loop(lambda X: tf.reduce_sum(tf.abs(X)) > 1, lambda X: (X / 2,), (X,))
                 return tf.reduce_mean(X)
     """),
+    Mutant("FixedHiddenMLP", "Halves at most once, with tf.cond instead of a loop.", """
+        class FixedHiddenMLP(keras.Model):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.rand_weight = self.add_weight(shape=(20, 20), initializer=keras.initializers.RandomUniform(0.0, 1.0),
+                                                   trainable=False)
+                self.dense = keras.layers.Dense(20)
+
+            def call(self, inputs):
+                X = self.dense(inputs)
+                X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
+                X = self.dense(X)
+                X = tf.cond(tf.reduce_sum(tf.abs(X)) > 1, lambda: X / 2, lambda: X)
+                return tf.reduce_sum(X)
+    """),
     # ------------------------------------------------------------------ NestMLP
     Mutant("NestMLP", "Forgets the relu on the Dense(32) layer.", """
         class NestMLP(keras.Model):
@@ -423,6 +449,15 @@ MUTANTS = [
             def call(self, X):
                 return tf.concat([net(X) for net in self.nets], axis=-1)
     """),
+    Mutant("ParallelBlock", "Adds the two outputs instead of concatenating them.", """
+        class ParallelBlock(keras.Model):
+            def __init__(self, net1, net2, **kwargs):
+                super().__init__(**kwargs)
+                self.net1, self.net2 = net1, net2
+
+            def call(self, X):
+                return self.net1(X) + self.net2(X)
+    """),
     # ------------------------------------------------------------------ repeat_block
     Mutant("repeat_block", "Repeats one block object n times: [make_block()] * n.", """
         def repeat_block(make_block, n):
@@ -481,6 +516,15 @@ VARIANTS = [
 
             def call(self, X):
                 return self.body(X)
+    """),
+    Variant("MLP", "Keeps both layers in a plain Python list, which Keras 3 tracks (unlike a list in PyTorch).", """
+        class MLP(keras.Model):
+            def __init__(self, hidden=256, out_features=10, **kwargs):
+                super().__init__(**kwargs)
+                self.stack = [keras.layers.Dense(hidden), keras.layers.Dense(out_features)]
+
+            def call(self, X):
+                return self.stack[1](keras.activations.relu(self.stack[0](X)))
     """),
     Variant("MySequential", "Keeps the layers as given, a tuple (the book's `self.modules = args`), tracked by Keras 3.",
             """
