@@ -324,10 +324,18 @@ def _layer_kind(layer) -> str:
     return type(layer).__name__
 
 
+def all_layers(net) -> list:
+    """Every layer inside ``net`` (through ``.layers``, recursively), ``net`` excluded."""
+    found = []
+    for layer in getattr(net, "layers", []):
+        found.append(layer)
+        found.extend(all_layers(layer))
+    return found
+
+
 def probe_fresh(m):
     first, second = m.chimera(), m.chimera()
-    layers = [{id(sub) for sub in net._flatten_layers(include_self=False)} if isinstance(net, keras.layers.Layer)
-              else set() for net in (first, second)]
+    layers = [{id(sub) for sub in all_layers(net)} for net in (first, second)]
     kinds = [_layer_kind(layer) for layer in getattr(first, "layers", [])]
     return {"same_object": first is second, "shared": len(layers[0] & layers[1]), "kinds": kinds}
 

@@ -121,7 +121,7 @@ def _describe_net(kind, hidden, out_features):
 
 def probe_materialize(m, kind, hidden, out_features, d):
     net = _materialize_net(kind, hidden, out_features)
-    layers = [layer for layer in net._flatten_layers(include_self=False) if isinstance(layer, keras.layers.Dense)]
+    layers = [net.hidden, net.out] if kind == "subclassed" else list(net.layers)
     result = m.materialize(net, d)
     return {"same": result is net, "type": type(result).__name__,
             "shapes": [[tuple(int(s) for s in w.shape) for w in layer.weights] for layer in layers]}
