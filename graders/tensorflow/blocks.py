@@ -80,6 +80,7 @@ def probe_forward_grad(m, ctor, args, inputs, weights):
         net = getattr(m, ctor)(*args)
         if not isinstance(net, keras.layers.Layer):
             return {"layer": False, "type": type(net).__name__}
+        net(*xs)  # build first: a keras.Sequential's building call reads its variables in another order
         out, order = run_recording(net, *xs)
         if weights is None:
             weights, error = [observe(v) for v in order], ""
