@@ -235,7 +235,9 @@ class Drill:
         from . import profiles
 
         # TensorFlow's start-up chatter (oneDNN, CPU features) and its Python warnings are not for students.
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        from . import tf_settings
+
+        tf_settings.apply()
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
         profiles.activate("dev")
         from .grading import grade_unit

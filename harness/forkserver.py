@@ -30,6 +30,8 @@ import threading
 import time
 from pathlib import Path
 
+from . import tf_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 _MAX_REQUEST = 1 << 16
 
@@ -49,7 +51,7 @@ class ForkServer:
     def start(cls, frameworks) -> "ForkServer":
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS") if k in os.environ}
-        env["TF_CPP_MIN_LOG_LEVEL"] = os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2")
+        env.update(tf_settings.environment())
         bootstrap = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
                      "from harness.forkserver import main; main(sys.argv[1:])")
         process = subprocess.Popen(

@@ -100,6 +100,9 @@ def gpu_summary(frameworks) -> str:
         n = torch.cuda.device_count() if torch.cuda.is_available() else 0
         parts.append(f"torch sees {n}" + (f" ({torch.cuda.get_device_name(0)})" if n else ""))
     if "tensorflow" in frameworks and not _framework_missing("tensorflow"):
+        from . import tf_settings
+
+        tf_settings.apply()
         import tensorflow as tf
 
         parts.append(f"tensorflow sees {len(tf.config.list_physical_devices('GPU'))}")

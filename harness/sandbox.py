@@ -115,7 +115,8 @@ def enter(home: Path, limits: Limits, forbidden: tuple[str, ...], keep_paths: tu
     work, user_home, tmp = home / "work", home / "home", home / "tmp"
     for folder in (work, user_home, tmp):
         folder.mkdir(parents=True, exist_ok=True)
-    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS", "TF_CPP_MIN_LOG_LEVEL")
+    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS", "TF_CPP_MIN_LOG_LEVEL",
+                                            "TF_ENABLE_ONEDNN_OPTS")
             if k in os.environ}
     os.environ.clear()
     os.environ.update(keep, HOME=str(user_home), TMPDIR=str(tmp), PWD=str(work))

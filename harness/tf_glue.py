@@ -14,15 +14,18 @@ non-trainable weights never read, follow.
 from __future__ import annotations
 
 import contextlib
-import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+from . import tf_settings
+
+tf_settings.apply()
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 from .feedback import GradingFailure, TensorObs  # noqa: E402
+
+tf_settings.after_import()
 
 
 def dtype_name(dtype) -> str:
