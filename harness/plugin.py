@@ -124,6 +124,21 @@ def pytest_collect_file(file_path, parent):
     return None
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path, parent):
+    """A contract module named on the command line is graded, never imported by pytest as a test module (that
+    would run the student's code in this process at collection, before and outside the grader: no `error` status,
+    no isolation under --isolate)."""
+    if tree_of(Path(module_path)) is not None:
+        return _NotATestModule.from_parent(parent, path=Path(module_path))
+    return None
+
+
+class _NotATestModule(pytest.File):
+    def collect(self):
+        return []
+
+
 class GradedModule(pytest.File):
     """One module of an implementation tree; its items are the module's graded units."""
 

@@ -115,3 +115,31 @@ def test_pytorch_only_run_never_imports_tensorflow():
             "sys.modules else 'TF-NOT-IMPORTED')")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert "TF-NOT-IMPORTED" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("isolate", [False, True], ids=["in-process", "isolate"])
+def test_a_module_named_on_the_command_line_is_graded_not_imported_by_pytest(tmp_path, isolate):
+    """pytest imports a file named on the command line as a test module unless told otherwise: that ran student
+    code at collection (an import-time sys.exit ended the session with 'no tests ran', and --isolate was void)."""
+    module = tmp_path / "sub" / "pytorch" / "gpu.py"
+    module.parent.mkdir(parents=True)
+    marker = tmp_path / "imported-in-pytest"
+    module.write_text(textwrap.dedent(f"""
+        import os, sys
+        if os.getpid() == {{PID}}:
+            open({str(marker)!r}, "w").close()
+        sys.exit(3)
+    """))
+    # the pytest process writes its pid into the module just before running it: only that process may not run it
+    code = (f"import os, pathlib, sys, pytest; p = pathlib.Path({str(module)!r}); "
+            "p.write_text(p.read_text().replace('{PID}', str(os.getpid()))); "
+            f"sys.exit(pytest.main(['-p', 'no:cacheprovider', '-p', 'no:xdist', str(p), '--json', "
+            f"{str(tmp_path / 'r.json')!r}] + {['--isolate'] if isolate else []!r}))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert "no tests ran" not in out, out
+    doc = json.loads((tmp_path / "r.json").read_text())
+    assert [u["status"] for u in doc["units"]] == ["error"] * 4, doc
+    assert "SystemExit" in doc["units"][0]["message"] or "exited with code 3" in doc["units"][0]["message"], doc
+    if isolate:
+        assert not marker.exists(), "--isolate ran the student's module in the pytest process"
