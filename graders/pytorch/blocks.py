@@ -6,7 +6,7 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness.feedback import GradingFailure, assert_equal, assert_same, check, fail
+from harness.feedback import GradingFailure, assert_equal, assert_same, check, fail, ordinal
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor
@@ -51,11 +51,6 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
     return result
 
 
-def _ordinal(k: int) -> str:
-    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
-    return f"{k}{suffix}"
-
-
 def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
     """Same registered parameters, same forward pass and same gradients as the reference, given its weights."""
     shapes = ", ".join(str(tuple(x.shape)) for x in inputs)
@@ -75,7 +70,7 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
     for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
         if b == "buffer":
             continue
-        param = f"the parameter of shape {tuple(w.shape)} (the {_ordinal(k + 1)} tensor the forward pass uses)"
+        param = f"the parameter of shape {tuple(w.shape)} (the {ordinal(k + 1)} tensor the forward pass uses)"
         if a is None or a == "buffer":
             fail("cuts the gradient off from a parameter.",
                  f"Called `{built}(X).sum().backward()` with X of shape {shapes}. Got no gradient for {param}, "

@@ -10,7 +10,7 @@ import tensorflow as tf
 from hypothesis import strategies as st
 
 from harness import forward
-from harness.feedback import GradingFailure, assert_same, check, fail
+from harness.feedback import GradingFailure, assert_same, check, fail, ordinal
 from harness.grading import grader
 from harness.implementation import ImplementationRaised
 from harness.seeding import seed_all
@@ -103,11 +103,6 @@ def probe_forward_grad(m, ctor, args, inputs, weights):
     return result
 
 
-def _ordinal(k: int) -> str:
-    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
-    return f"{k}{suffix}"
-
-
 def _signature(ctor, args) -> str:
     return forward.signature(ctor, args)
 
@@ -131,7 +126,7 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
     for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
         if b == "constant" or b is None:
             continue
-        param = f"the weight of shape {tuple(w.shape)} (the {_ordinal(k + 1)} variable the call uses)"
+        param = f"the weight of shape {tuple(w.shape)} (the {ordinal(k + 1)} variable the call uses)"
         grad_call = f"tape.gradient(sum({built}(X)), weights) with X of shape {shapes}"
         if a is None or a == "constant":
             fail("cuts the gradient off from a weight.",
