@@ -110,20 +110,27 @@ def used_weights(net, *inputs) -> list[TensorObs]:
     return [observe(v) for v in order]
 
 
-def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
-    _, order = run_recording(net, *inputs)
+def assign_by_use(order, weights: list[TensorObs]) -> str:
+    """Assign the reference's ``weights`` to ``order`` (variables in order of first use), matched by shape (a
+    transposed shape is transposed back).  Returns "" or, where the shapes do not line up, the failure's detail."""
     mine = [tuple(int(d) for d in v.shape) for v in order]
     theirs = [tuple(w.shape) for w in weights]
     if len(mine) != len(theirs) or any(m != t and m != t[::-1] for m, t in zip(mine, theirs)):
-        raise GradingFailure(
-            "uses different weights than the reference.",
-            f"Its call uses variables of shapes {mine} (in order of first use, then non-trainable ones), "
-            f"but the reference uses {theirs}.")
+        return (f"Got variables of shapes {mine} (in the order the call first uses them, then non-trainable "
+                f"ones), but the reference uses {theirs}.")
     for target, source in zip(order, weights):
         value = tf.cast(tensor(source), target.dtype)
         if tuple(target.shape) != tuple(source.shape):
             value = tf.transpose(value)
         target.assign(value)
+    return ""
+
+
+def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
+    _, order = run_recording(net, *inputs)
+    detail = assign_by_use(order, weights)
+    if detail:
+        raise GradingFailure("uses different weights than the reference.", detail)
 
 
 def weight_shapes(net, attr: str = "trainable_weights") -> list[tuple] | None:

@@ -15,28 +15,12 @@ from harness.grading import grader
 from harness.implementation import ImplementationRaised
 from harness.seeding import seed_all
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
-from harness.tf_glue import observe, param_shapes, run_recording, tensor
-
-
-def _shapes(variables) -> list[tuple]:
-    return [tuple(int(d) for d in v.shape) for v in variables]
+from harness.tf_glue import assign_by_use, observe, param_shapes, run_recording, tensor
 
 
 def transfer(order, weights):
-    """Assign the reference's ``weights`` to ``order`` (variables in order of first use) by shape.
-
-    Returns "" or, where the shapes do not line up, the detail of the failure ("Got ..., but the reference ...").
-    """
-    mine, theirs = _shapes(order), [tuple(w.shape) for w in weights]
-    if len(mine) != len(theirs) or any(a != b and a != b[::-1] for a, b in zip(mine, theirs)):
-        return (f"Got variables of shapes {mine} (in the order the call first uses them, then non-trainable "
-                f"ones), but the reference uses {theirs}.")
-    for target, source in zip(order, weights):
-        value = tf.cast(tensor(source), target.dtype)
-        if tuple(target.shape) != tuple(source.shape):
-            value = tf.transpose(value)
-        target.assign(value)
-    return ""
+    """Assign the reference's ``weights`` to ``order`` by use and shape; "" or the detail of the failure."""
+    return assign_by_use(order, weights)
 
 
 def take_or_load(net, X, weights):
