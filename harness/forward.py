@@ -37,7 +37,21 @@ def release(module) -> None:
     _KEPT.pop(module, None)
 
 
-def _build(m, glue, framework, ctor, args, kwargs, xs, weights):
+def keep(m, framework, key, make):
+    """``make()``, once per ``key`` for module ``m`` while a unit is graded, where ``REUSE[framework]``
+    (every call where not); built under a seed fixed by ``key``, so results do not depend on the order examples
+    run in.  A model kept here is called again on later examples' inputs: one that changes itself when called
+    shows it."""
+    if not REUSE[framework]:
+        return make()
+    kept = _KEPT.setdefault(m, {})
+    if key not in kept:
+        seed_all(framework, random.Random(repr(key)).getrandbits(31))
+        kept[key] = make()
+    return kept[key]
+
+
+def _build(m, glue, ctor, args, kwargs, xs, weights):
     net = getattr(m, ctor)(*args, **kwargs)
     if weights is None:
         weights = glue.used_weights(net, *xs)
@@ -47,24 +61,13 @@ def _build(m, glue, framework, ctor, args, kwargs, xs, weights):
 
 
 def probe_forward(m, framework, ctor, args, kwargs, inputs, weights):
-    """Build ``m.<ctor>(*args, **kwargs)``; take (reference, ``weights is None``) or load weights by use; run it.
-
-    Where ``REUSE[framework]``, the built model is kept for later examples with the same constructor
-    arguments and input rank and width; it is then built under a seed fixed by those, not by the example,
-    so results do not depend on the order examples run in.
-    """
+    """Build ``m.<ctor>(*args, **kwargs)`` (kept between examples with the same constructor arguments and input
+    rank and width, see :func:`keep`); take (reference, ``weights is None``) or load weights by use; run it."""
     glue = glue_for(framework)
     xs = [glue.tensor(x) for x in inputs]
-    if REUSE[framework]:
-        key = (ctor, repr(args), repr(sorted(kwargs.items())), tuple((x.ndim, x.shape[-1]) for x in inputs),
-               weights is None)
-        kept = _KEPT.setdefault(m, {})
-        if key not in kept:
-            seed_all(framework, random.Random(repr(key)).getrandbits(31))
-            kept[key] = _build(m, glue, framework, ctor, args, kwargs, xs, weights)
-        net, weights = kept[key]
-    else:
-        net, weights = _build(m, glue, framework, ctor, args, kwargs, xs, weights)
+    key = ("forward", ctor, repr(args), repr(sorted(kwargs.items())), tuple((x.ndim, x.shape[-1]) for x in xs),
+           weights is None)
+    net, weights = keep(m, framework, key, lambda: _build(m, glue, ctor, args, kwargs, xs, weights))
     with glue.inference():
         out = glue.observe(net(*xs), "the output")
     return {"weights": weights, "out": out, "param_shapes": glue.param_shapes(net)}

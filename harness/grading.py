@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given, seed as hyp_seed, settings
+from hypothesis import given, seed as hyp_seed, settings, strategies as st
 
-from . import catalog
+from . import catalog, profiles
 from .feedback import GradingFailure
 from .implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
                              WorkerCrashed)
@@ -113,6 +113,24 @@ class Context:
             return prop
 
         return run
+
+    def pool(self, first, draw, *, drawn: int | None = None, name: str = ""):
+        """A strategy over a few architectures fixed for this run: ``first``, chosen to show the common mistakes
+        (None: none), and ``drawn`` (by default the profile's ``POOL_DRAWN``) more drawn by ``draw(rng)``, ``rng``
+        a ``random.Random`` fixed by the unit's seed.
+
+        For properties whose builds cost far more than their calls (a Keras build takes 15-80 ms, a call on a
+        built model about 1 ms): each example draws one architecture from the pool and its inputs freely, and
+        the probes keep each built model between examples (:func:`harness.forward.keep`), so a unit builds a
+        few models per side instead of one per example.  Shrinking moves towards the first.
+        """
+        rng = random.Random(f"{self.fixed_seed}:{self.unit.id}:{name}")
+        choices = [] if first is None else [first]
+        for _ in range(profiles.pool_drawn() if drawn is None else drawn):
+            value = draw(rng)
+            if value not in choices:
+                choices.append(value)
+        return st.sampled_from(choices)
 
     def reference(self, probe, *args, seed: int = 0, called: str = ""):
         """Run a probe on the reference (memoised: shrinking revisits examples); anything it raises is a harness bug."""

@@ -15,6 +15,9 @@ PROFILES = {
 }
 DEFAULT = "dev"
 
+# Architectures drawn per property where builds are pooled (Context.pool), besides the grader's own first one.
+POOL_DRAWN = {"dev": 1, "ci": 2}
+
 for _name, _kw in PROFILES.items():
     settings.register_profile(
         _name,
@@ -36,3 +39,7 @@ def activate(name: str | None) -> str:
 
 def current() -> str:
     return settings.get_current_profile_name()
+
+
+def pool_drawn() -> int:
+    return POOL_DRAWN.get(current(), POOL_DRAWN[DEFAULT])

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
+SIZE_MIN, SIZE_MAX = 1, 8
 seeds = st.integers(min_value=0, max_value=2**16)
-sizes = st.integers(min_value=1, max_value=8)
+sizes = st.integers(min_value=SIZE_MIN, max_value=SIZE_MAX)
 batches = st.integers(min_value=1, max_value=4)
 scales = st.sampled_from([1.0, 0.01, 100.0])
 
@@ -25,6 +26,12 @@ dict_keys = st.text(alphabet=key_chars, min_size=1, max_size=8)
 # GPU counts and indices for try_gpu / try_all_gpus (faked by patching the framework's query).
 gpu_counts = st.integers(min_value=0, max_value=8)
 gpu_indices = st.integers(min_value=-2, max_value=9)
+
+
+def size(rng) -> int:
+    """A layer width drawn by ``rng`` (a ``random.Random``) from the range ``sizes`` draws from, for pools of
+    architectures (:meth:`harness.grading.Context.pool`)."""
+    return rng.randint(SIZE_MIN, SIZE_MAX)
 
 
 def floats(shape, seed: int, scale: float = 1.0) -> np.ndarray:
@@ -54,29 +61,41 @@ def _values(dtype, shape, rng):
     return values.astype(np.dtype(dtype))
 
 
-@st.composite
-def chains(draw, max_len: int = 5):
+def _chain(pick_size, pick_length, pick_one):
     """A spec of blocks for a container: [("linear", i, o) | ("relu",) | ("tanh",) | ("again", k)].
 
     ``("again", k)`` means "the block object at position k, given a second time"; it is only
-    drawn where the shapes allow it.  Returns (spec, input_width).
+    drawn where the shapes allow it.  Returns (spec, input_width).  The picks come from Hypothesis
+    (:func:`chains`) or from a ``random.Random`` (:func:`random_chain`).
     """
-    width = draw(sizes)
+    width = pick_size()
     first = width
     spec: list[tuple] = []
     reusable: dict[int, list[int]] = {}  # width -> positions of blocks that map width to width
-    for position in range(draw(st.integers(min_value=1, max_value=max_len))):
+    for position in range(pick_length()):
         choices = ["linear", "relu", "tanh"] + (["again"] if reusable.get(width) else [])
-        kind = draw(st.sampled_from(choices))
+        kind = pick_one(choices)
         if kind == "linear":
-            out = draw(sizes)
+            out = pick_size()
             spec.append(("linear", width, out))
             if out == width:
                 reusable.setdefault(width, []).append(position)
             width = out
         elif kind == "again":
-            spec.append(("again", draw(st.sampled_from(reusable[width]))))
+            spec.append(("again", pick_one(reusable[width])))
         else:
             spec.append((kind,))
             reusable.setdefault(width, []).append(position)
     return spec, first
+
+
+@st.composite
+def chains(draw, max_len: int = 5):
+    """A chain of blocks drawn by Hypothesis (see :func:`_chain`)."""
+    return _chain(lambda: draw(sizes), lambda: draw(st.integers(min_value=1, max_value=max_len)),
+                  lambda options: draw(st.sampled_from(options)))
+
+
+def random_chain(rng, max_len: int = 5):
+    """A chain of blocks drawn by ``rng``, a ``random.Random`` (pools of architectures; see :func:`_chain`)."""
+    return _chain(lambda: size(rng), lambda: rng.randint(1, max_len), rng.choice)

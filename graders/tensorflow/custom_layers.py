@@ -20,11 +20,11 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import stats
+from harness import forward, stats
 from harness.feedback import GradingFailure, assert_same, check, fail
 from harness.forward import signature
 from harness.grading import grader
-from harness.strategies import batches, floats, seeds, sizes
+from harness.strategies import batches, floats, seeds, size, sizes
 from harness.tf_glue import observe, run_recording, tensor
 
 
@@ -67,17 +67,24 @@ def _error_line(text: str) -> str:
 
 def probe_layer(m, ctor, args, x, weights, seed, graph=False):
     """Build ``m.<ctor>(*args)``, give it weights (reference: fresh N(0, 1) values; implementation: the
-    reference's, by shape), call it on ``x``; return output, gradients and (``graph``) the tf.function output."""
-    layer = getattr(m, ctor)(*args)
+    reference's, by shape), call it on ``x``; return output, gradients and (``graph``) the tf.function output.
+
+    The built layer is kept for later examples with the same arguments and input rank and width
+    (:func:`harness.forward.keep`: its random values follow from those, not from the example)."""
     X = tensor(x)
-    _, order = run_recording(layer, X)
-    if weights is None:
-        rng = np.random.default_rng(seed)
-        for v in order:
-            v.assign(tf.constant(rng.standard_normal(_shape(v)), v.dtype))
-        weights = [observe(v) for v in order]
-    else:
+
+    def build():
+        layer = getattr(m, ctor)(*args)
+        _, order = run_recording(layer, X)
+        if weights is None:
+            for v in order:
+                v.assign(tf.constant(np.random.standard_normal(_shape(v)), v.dtype))
+            return layer, [observe(v) for v in order]
         _load_by_shape(order, weights, signature(ctor, args))
+        return layer, weights
+
+    key = ("layer", ctor, repr(args), x.ndim, x.shape[-1] if x.ndim else None, weights is None)
+    layer, weights = forward.keep(m, "tensorflow", key, build)
     trainable = list(layer.trainable_weights)
     with tf.GradientTape() as tape:
         tape.watch(X)
@@ -199,8 +206,10 @@ def my_dense(g):
           "initializer='random_normal'.")
     compare_layer(g, "MyDense", (7,), floats((3, 5), g.fixed_seed), g.fixed_seed, graph=True)
 
-    @g.for_all(units=sizes, d=sizes, n=batches, seed=seeds)
-    def forward_and_gradients(units, d, n, seed):
+    # (units, input width): a pool of architectures, inputs drawn freely (Context.pool).
+    @g.for_all(arch=g.pool((4, 6), lambda r: (size(r), size(r))), n=batches, seed=seeds)
+    def forward_and_gradients(arch, n, seed):
+        units, d = arch
         compare_layer(g, "MyDense", (units,), floats((n, d), seed), seed)
 
 
@@ -209,8 +218,9 @@ def tensor_reduction(g):
     compare_layer(g, "TensorReduction", (4, 3), floats((2, 4), g.fixed_seed), g.fixed_seed, graph=True,
                   atol=1e-4)
 
-    @g.for_all(i=sizes, o=sizes, n=batches, seed=seeds)
-    def forward_and_gradients(i, o, n, seed):
+    @g.for_all(arch=g.pool((5, 2), lambda r: (size(r), size(r))), n=batches, seed=seeds)
+    def forward_and_gradients(arch, n, seed):
+        i, o = arch
         compare_layer(g, "TensorReduction", (i, o), floats((n, i), seed), seed, atol=1e-4)
 
 

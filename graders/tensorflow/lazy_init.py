@@ -6,9 +6,10 @@ import keras
 import tensorflow as tf
 from hypothesis import strategies as st
 
+from harness import forward
 from harness.feedback import assert_same, check, fail
 from harness.grading import grader
-from harness.strategies import batches, floats, seeds, sizes
+from harness.strategies import batches, floats, seeds, size
 from harness.tf_glue import observe, run_recording, tensor
 
 from .blocks import transfer
@@ -19,23 +20,30 @@ def _kernel_shape(order):
 
 
 def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
-    net = getattr(m, fn)(hidden, out_features)
-    if not isinstance(net, keras.layers.Layer):
-        return {"layer": False, "type": type(net).__name__}
-    layers = getattr(net, "layers", [net])
-    built_before = [bool(layer.weights) for layer in layers]
-    early = {"layer": True, "built_before": built_before, "any_before": any(built_before),
-             "first_before": [tuple(int(d) for d in w.shape) for w in layers[0].weights] if layers else []}
-    if (every_layer and any(built_before)) or (built_before and built_before[0]):
-        return early  # no call: a fixed input size would only raise a shape error there
     X = tensor(x)
-    _, order = run_recording(net, X)
-    if weights is None:
-        weights, error = [observe(v) for v in order], ""
-    else:
-        error = transfer(order, weights)
-    result = {**early, "first_shape": _kernel_shape(order), "weights": weights, "transfer": error}
-    if not error:
+
+    def build():
+        net = getattr(m, fn)(hidden, out_features)
+        if not isinstance(net, keras.layers.Layer):
+            return None, {"layer": False, "type": type(net).__name__}
+        layers = getattr(net, "layers", [net])
+        built_before = [bool(layer.weights) for layer in layers]
+        early = {"layer": True, "built_before": built_before, "any_before": any(built_before),
+                 "first_before": [tuple(int(d) for d in w.shape) for w in layers[0].weights] if layers else []}
+        if (every_layer and any(built_before)) or (built_before and built_before[0]):
+            return None, early  # no call: a fixed input size would only raise a shape error there
+        _, order = run_recording(net, X)
+        if weights is None:
+            used, error = [observe(v) for v in order], ""
+        else:
+            used, error = weights, transfer(order, weights)
+        return net, {**early, "first_shape": _kernel_shape(order), "weights": used, "transfer": error}
+
+    # Built on the first input of this width, kept for later examples (harness.forward.keep).
+    key = ("lazy", fn, hidden, out_features, x.ndim, x.shape[-1], weights is None, every_layer)
+    net, built = forward.keep(m, "tensorflow", key, build)
+    result = dict(built)
+    if net is not None and not built["transfer"]:
         result["out"] = observe(net(X), "the output")
     return result
 
@@ -48,8 +56,10 @@ def probe_defaults(m, fn, x):
 
 
 def _grade_lazy(g, fn, every_layer):
-    @g.for_all(hidden=sizes, out_features=sizes, d=sizes, n=batches, seed=seeds)
-    def infers_input_size(hidden, out_features, d, n, seed):
+    # (hidden, out_features, input width): a pool of architectures, inputs drawn freely (Context.pool).
+    @g.for_all(arch=g.pool((5, 3, 7), lambda r: (size(r), size(r), size(r))), n=batches, seed=seeds)
+    def infers_input_size(arch, n, seed):
+        hidden, out_features, d = arch
         x = floats((n, d), seed)
         called = f"{fn}({hidden}, {out_features})"
         ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, every_layer, seed=seed, called=called)
@@ -129,7 +139,8 @@ def probe_materialize(m, kind, hidden, out_features, d):
 
 @grader("materialize")
 def materialize(g):
-    def every_weight_exists(kind, hidden, out_features, d, seed):
+    def every_weight_exists(kind, arch, seed):
+        hidden, out_features, d = arch
         called = f"materialize({_describe_net(kind, hidden, out_features)}, {d})"
         got, ref = g.both(probe_materialize, kind, hidden, out_features, d, seed=seed, called=called)
         check(got["same"], "does not return the net it was given.",
@@ -144,6 +155,8 @@ def materialize(g):
                  "(1, in_features)."))
 
     for kind in ("sequential", "subclassed"):  # both kinds, whatever Hypothesis draws
-        every_weight_exists(kind, 3, 2, 5, g.fixed_seed)
-    g.for_all(kind=st.sampled_from(["sequential", "subclassed"]), hidden=sizes, out_features=sizes, d=sizes,
-              seed=seeds)(every_weight_exists)
+        every_weight_exists(kind, (3, 2, 5), g.fixed_seed)
+    # Every example builds a net: one more architecture per run (Context.pool), both kinds.
+    g.for_all(kind=st.sampled_from(["sequential", "subclassed"]),
+              arch=g.pool(None, lambda r: (size(r), size(r), size(r))), seed=st.just(g.fixed_seed))(
+        every_weight_exists)

@@ -9,11 +9,11 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import stats
+from harness import forward, stats
 from harness.feedback import TensorObs, assert_equal, assert_same, check, fail, ordinal
 from harness.forward import compare_forward
 from harness.grading import grader
-from harness.strategies import batches, floats, seeds, sizes
+from harness.strategies import batches, floats, seeds, size, sizes
 from harness.tf_glue import load_used_weights, observe, run_recording, tensor
 
 # ---------------------------------------------------------------- access
@@ -182,8 +182,7 @@ def nested_weight(g):
 
 def probe_rgnet_names(m):
     b2 = m.block2()
-    net = m.rgnet()
-    net(tf.zeros((1, 4)))
+    net = m.rgnet()  # names and layers are set when it is made: no build needed (the forward check builds it)
     inner = net.layers[0] if getattr(net, "layers", None) else None
     return {"children": [layer.name for layer in b2.layers],
             "in_rgnet": [layer.name for layer in getattr(inner, "layers", [])],
@@ -421,33 +420,39 @@ def set_manually(g):
 
 
 def probe_tied(m, width, x, weights):
-    net = m.tied_net(width)
-    layers = getattr(net, "layers", [])
-    tied = len(layers) > 2 and layers[1] is layers[2]
-    if not tied:  # reported first: it names the mistake, where the weight transfer would only see extra weights
-        return {"tied": False, "layers": [type(layer).__name__ for layer in layers],
-                "distinct": len({id(layer) for layer in layers})}
     X = tensor(x)
-    if weights is None:
-        _, order = run_recording(net, X)  # builds it
-        for w in order:  # Keras starts biases at 0, which hides a forgotten relu
-            w.assign(np.random.standard_normal(tuple(w.shape)).astype("float32"))
-        weights = [observe(w) for w in order]
-    else:
+
+    def build():
+        net = m.tied_net(width)
+        layers = getattr(net, "layers", [])
+        tied = len(layers) > 2 and layers[1] is layers[2]
+        if not tied:  # reported first: it names the mistake, where the weight transfer would only see extra weights
+            return None, {"tied": False, "layers": [type(layer).__name__ for layer in layers],
+                          "distinct": len({id(layer) for layer in layers})}
+        if weights is None:
+            _, order = run_recording(net, X)  # builds it
+            for w in order:  # Keras starts biases at 0, which hides a forgotten relu
+                w.assign(np.random.standard_normal(tuple(w.shape)).astype("float32"))
+            return net, {"tied": True, "weights": [observe(w) for w in order]}
         load_used_weights(net, weights, X)
+        return net, {"tied": True, "weights": weights}
+
+    # Built on the first input, kept for later examples of the same width (harness.forward.keep).
+    net, built = forward.keep(m, "tensorflow", ("tied", width, x.shape[-1], weights is None), build)
+    if net is None:
+        return built
     with tf.GradientTape() as tape:
         out = net(X)
         loss = tf.reduce_sum(out)
     variables = tape.watched_variables()
     grads = tape.gradient(loss, variables)
-    return {"tied": tied, "weights": weights, "out": observe(out),
-            "grads": [observe(gr) if gr is not None else None for gr in grads],
+    return {**built, "out": observe(out), "grads": [observe(gr) if gr is not None else None for gr in grads],
             "n_weights": len(net.trainable_weights)}
 
 
 @grader("tied_net")
 def tied_net(g):
-    @g.for_all(width=sizes, n=batches, seed=seeds)
+    @g.for_all(width=g.pool(5, size), n=batches, seed=seeds)
     def shares_and_sums_gradients(width, n, seed):
         x = floats((8 * n, 4), seed)  # 8n rows: a forgotten relu shows in the output, not only in the gradients
         called = f"tied_net({width})"
