@@ -293,7 +293,7 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
 
 def _scale(framework: str) -> float:
     """Keras eager calls cost ~100x PyTorch's: fewer examples per property there."""
-    return 1.0 if framework == "pytorch" else float(os.environ.get("D2L_TF_SCALE", "0.35"))
+    return 1.0 if framework == "pytorch" else float(os.environ.get("D2L_TF_SCALE", "0.25"))
 
 
 _PACKAGES = {"pytorch": ("torch", "pytorch"), "tensorflow": ("tensorflow", "tensorflow")}

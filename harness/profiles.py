@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 
 PROFILES = {
     "dev": dict(max_examples=10, derandomize=False),
-    "ci": dict(max_examples=40, derandomize=True, database=None),
+    "ci": dict(max_examples=25, derandomize=True, database=None),
 }
 DEFAULT = "dev"
 
