@@ -162,8 +162,10 @@ def probe_nested_weight(m, depth, width):
 
 @grader("nested_weight")
 def nested_weight(g):
-    @g.for_all(depth=st.integers(1, 3), width=sizes, seed=seeds)
-    def the_variable_itself(depth, width, seed):
+    # (depth, width) from a pool (Context.pool), the first two deep and wider than 1.
+    @g.for_all(arch=g.pool((2, 3), lambda r: (r.randint(1, 3), size(r))), seed=seeds)
+    def the_variable_itself(arch, seed):
+        depth, width = arch
         every = (f"nested_weight(net, path, name) for every Dense path, on {depth}-deep nested Sequentials of "
                  f"Dense({width})")
         for got in g.student(probe_nested_weight, depth, width, seed=seed, called=every):
@@ -403,8 +405,11 @@ def _set_manually_expected(labels, before):
 
 @grader("set_manually")
 def set_manually(g):
-    @g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)
-    def same_values(a, b, c, seed):
+    # Sizes from a pool (Context.pool), the first all different and wider than 1: [0, 0] = 42 must not be the
+    # whole kernel.
+    @g.for_all(arch=g.pool((3, 4, 2), lambda r: (size(r), size(r), size(r))), seed=seeds)
+    def same_values(arch, seed):
+        a, b, c = arch
         both = (f"set_manually(net) on net = Sequential([Dense({b}, relu), Dense({c})]) and on "
                 f"Sequential([Flatten(), Dense({b}, relu), Dense({c})]), each built on ({a},)-inputs")
         got = g.student(probe_set_manually, a, b, c, seed=seed, called=both)
