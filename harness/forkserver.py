@@ -19,6 +19,7 @@ It never loads student code or the reference itself.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import selectors
@@ -164,6 +165,9 @@ def preload(frameworks) -> None:
         if not info.ispkg:
             importlib.import_module(f"graders.{info.name}")
     from harness import batch  # noqa: F401
+    # Everything imported lives as long as the process: out of the garbage collector's way in every child (its
+    # full collections would walk the frameworks' objects again and again, and touching them copies pages).
+    gc.freeze()
 
 
 def _detach_all(sockets, selector) -> None:

@@ -120,6 +120,10 @@ def gpu_summary(frameworks) -> str:
         import tensorflow as tf
 
         parts.append(f"tensorflow sees {len(tf.config.list_physical_devices('GPU'))}")
+    # The frameworks' modules live as long as the process: out of the garbage collector's way, so that its full
+    # collections during grading (and Hypothesis' one when it starts) do not walk their hundreds of thousands of
+    # objects again and again.
+    gc.freeze()
     return ", ".join(parts) or "no framework installed"
 
 
