@@ -1,20 +1,24 @@
 """File I/O checks both frameworks share: the exact path, nothing else written, no code run on load.
 
 Probe side (framework-neutral): :func:`round_trip` saves with the tree's own function into a fresh
-folder, lists what was written, loads it back, then (optionally) overwrites the file with a malicious
-pickle and tries loading that.  Grader side, in this order: :func:`check_files` and
+folder, with a fresh private temp directory (``tempfile.tempdir``, ``TMPDIR``) so that a temp file left
+behind shows, lists what was written in both, loads it back, then (optionally) overwrites the file with
+malicious payloads, raw and inside the framework's own containers (graders/_safety.py), and tries
+loading each.  Grader side, in this order: :func:`check_files` and
 :func:`check_not_executed` before the round trip is compared, :func:`check_refused` after it, so that
 a loader which never reads its file hears about the round trip first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from unittest import mock
 
 from harness.feedback import check
 
-from ._safety import try_loading, write_malicious_pickle
+from ._safety import try_every_container
 
 FILE = "saved.params"  # "any path the caller gives": an unusual suffix, in a fresh folder
 
@@ -36,43 +40,57 @@ def a(word: str) -> str:
     return f"{'an' if vowel else 'a'} {word}"
 
 
-def round_trip(save, load, value, *, safety: bool = True):
+@contextlib.contextmanager
+def private_tempdir():
+    """A fresh, empty directory as the process's temp directory for the duration; yields its path."""
+    with tempfile.TemporaryDirectory() as scratch:
+        with mock.patch.object(tempfile, "tempdir", scratch), mock.patch.dict(os.environ, {"TMPDIR": scratch}):
+            yield scratch
+
+
+def round_trip(save, load, value, *, safety: bool = True, framework: str = "pytorch"):
     """``save(value, path)`` then ``load(path)`` in a fresh folder: (files written, loaded object, safety).
 
-    ``loaded`` is None where nothing was written at ``path``; ``safety`` (see graders/_safety.py) is None
-    unless asked for.
+    ``files`` lists what was written in the folder, then anything left in the temp directory (as
+    ``"<tempdir>/NAME"``); ``loaded`` is None where nothing was written at ``path``; ``safety`` (see
+    graders/_safety.py) is None unless asked for.
     """
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, private_tempdir() as scratch:
         path = os.path.join(folder, FILE)
         save(value, path)
-        files = list_files(folder)
         loaded = load(path) if os.path.exists(path) else None
+        files = list_files(folder) + [f"<tempdir>/{name}" for name in list_files(scratch)]
         result = None
         if safety:
-            marker = os.path.join(folder, "payload-ran")
-            write_malicious_pickle(path, marker)
-            result = try_loading(load, path, marker)
+            result = try_every_container(load, path, folder, framework)
     return files, loaded, result
 
 
 def check_files(called: str, got: dict) -> None:
-    """``got["files"]``: what the save wrote in a fresh folder."""
+    """``got["files"]``: what the save and the load wrote in a fresh folder and in the temp directory."""
     __tracebackhide__ = True
+    left = [f for f in got["files"] if f.startswith("<tempdir>/")]
+    check(not left, "leaves files behind in the temp directory.",
+          f"Called `{called}`. Got {left} left in tempfile.gettempdir(), but the reference writes only the path "
+          "it is given: remove temporary files (or write straight to the path).")
     check(got["files"] == [FILE], "does not write exactly the path it is given.",
           f"Called `{called}`. Got files {got['files']} in a fresh folder, but the reference writes only "
           f"[{FILE!r}] (no suffix appended, nothing else).")
 
 
 def check_not_executed(got: dict, load_name: str, safe_api: str) -> None:
-    """``got["safety"]``: loading a malicious pickle must not run its payload."""
+    """``got["safety"]``: loading a malicious file must not run its payload, whatever container holds it."""
     __tracebackhide__ = True
-    check(not got["safety"]["executed"], f"executes code from the file: `{load_name}` unpickles it.",
-          f"Called `{load_name}` on a file holding a malicious pickle. Got its payload run, but the reference "
-          f"never runs code from a file. Use {safe_api}.")
+    ran = got["safety"]["executed"]
+    check(not ran, f"executes code from the file: `{load_name}` unpickles it.",
+          f"Called `{load_name}` on files holding a malicious pickle. Got its payload run from {ran[0] if ran else ''}, "
+          f"but the reference never runs code from a file. Use {safe_api}, whatever the file looks like.")
 
 
 def check_refused(got: dict, load_name: str) -> None:
-    """A loader that round-trips correctly must also refuse a pickle that would run code."""
+    """A loader that round-trips correctly must also refuse every file holding a pickle that would run code."""
     __tracebackhide__ = True
-    check(bool(got["safety"]["raised"]), "accepts a file holding a malicious pickle without an error.",
-          f"Called `{load_name}` on a pickle that would run code. Got no error, but the reference refuses it.")
+    accepted = got["safety"]["accepted"]
+    check(not accepted, "accepts a file holding a malicious pickle without an error.",
+          f"Called `{load_name}` on {accepted[0] if accepted else ''} holding a pickle that would run code. Got no "
+          "error, but the reference refuses it.")

@@ -49,9 +49,31 @@ def normal_problem(sample, mean: float, std: float) -> str:
         return f"its mean is {s.mean():.4g}, but N({mean:g}, {std:g}) has mean {mean:g}"
     if abs(s.std() - std) > 6 * std / math.sqrt(2 * n):
         return f"its standard deviation is {s.std():.4g}, but N({mean:g}, {std:g}) has {std:g}"
+    tails = tail_problem(s, mean, std)
+    if tails:
+        return tails
     d = ks_statistic(s, normal_cdf(mean, std))
     if d > ks_critical(n):
         return f"its values are not normally distributed (KS statistic {d:.3g} > {ks_critical(n):.3g})"
+    return ""
+
+
+# Two-sided normal tail masses beyond 2 and 3 standard deviations.
+_TAILS = {2.0: math.erfc(2.0 / math.sqrt(2)), 3.0: math.erfc(3.0 / math.sqrt(2))}
+
+
+def tail_problem(s: np.ndarray, mean: float, std: float) -> str:
+    """'' if the share of values beyond 2 and 3 sigma matches a normal's (6-sigma binomial bounds); a normal
+    truncated at 2 or 3 sigma (``TruncatedNormal``, ``trunc_normal_``) has none there, which KS barely sees."""
+    n = s.size
+    for k, p in _TAILS.items():
+        expected = n * p
+        if expected < 25:  # too few values for the bound to mean anything
+            continue
+        count = int(np.sum(np.abs(s - mean) > k * std))
+        if abs(count - expected) > 6 * math.sqrt(n * p * (1 - p)):
+            return (f"{count} of its {n} values lie beyond {k:g} standard deviations, but N({mean:g}, {std:g}) "
+                    f"puts about {expected:.0f} there (is it truncated?)")
     return ""
 
 

@@ -23,9 +23,21 @@ shapes = st.lists(st.integers(min_value=0, max_value=3), min_size=0, max_size=3)
 key_chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./"
 dict_keys = st.text(alphabet=key_chars, min_size=1, max_size=8)
 
-# GPU counts and indices for try_gpu / try_all_gpus (faked by patching the framework's query).
-gpu_counts = st.integers(min_value=0, max_value=8)
-gpu_indices = st.integers(min_value=-2, max_value=9)
+# Keys a file format may trip over, run first by the dict round trips: a key that is another key plus the suffix
+# numpy appends, names formats use for their own headers, path-like keys, and numbers that sort as strings.
+CLASHING_KEYS = ("w", "w.npy", "w.npz", "__meta__", "header", "t0", "arr_0", "a/b", "/", "..", ".", "0", "10", "2")
+
+
+def clashing_dict_spec():
+    """(key, dtype, shape) for every key of :data:`CLASHING_KEYS`, dtypes in turn, 0-d and empty shapes included."""
+    shapes_ = [(), (0,), (2, 3), (1,), (3, 0, 2)]
+    return [(key, FILE_DTYPES[k % len(FILE_DTYPES)], shapes_[k % len(shapes_)]) for k, key in enumerate(CLASHING_KEYS)]
+
+
+def long_list_spec(length: int = 12):
+    """(dtype, shape) for a list of ``length`` tensors (more than 10: "10" sorts before "2"), every dtype."""
+    shapes_ = [(2,), (), (0,), (1, 3)]
+    return [(FILE_DTYPES[k % len(FILE_DTYPES)], shapes_[k % len(shapes_)]) for k in range(length)]
 
 
 def size(rng) -> int:

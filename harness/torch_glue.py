@@ -112,26 +112,44 @@ def shapes(obs_list) -> list[tuple]:
     return [tuple(o.shape) for o in obs_list]
 
 
-def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
-    """The implementation side: copy the reference's weights into ``net``, matched by use order and shape."""
-    _, order = run_recording(net, *inputs)
+def match_by_use(order, weights) -> list[tuple[torch.Tensor, bool]]:
+    """Pair each reference weight (``weights``, in its order of first use) with one of the implementation's
+    tensors (``order``, in its order of first use): ``[(tensor, transposed), ...]`` in the reference's order.
+
+    By use order and shape first (a 2-D weight may be stored transposed); where the orders differ (a forward
+    pass that casts a buffer before it uses the weights, ``torch.addmm(b, X, W)``), by shape among the remaining
+    candidates, first use first.  Raises :class:`GradingFailure` only when the shapes cannot be matched at all.
+    """
     mine = [tuple(t.shape) for t in order]
     theirs = shapes(weights)
-    if len(mine) != len(theirs) or any(m != t and m != t[::-1] for m, t in zip(mine, theirs)):
-        raise GradingFailure(
-            "uses different parameters than the reference.",
-            f"Its forward pass uses tensors of shapes {mine} (in order of first use), "
-            f"but the reference uses {theirs}.")
+    if len(mine) == len(theirs) and all(m == t or m == t[::-1] for m, t in zip(mine, theirs)):
+        return [(t, tuple(t.shape) != w) for t, w in zip(order, theirs)]
+    remaining = list(order)
+    pairs = []
+    for want in theirs:
+        k = next((k for k, t in enumerate(remaining) if tuple(t.shape) == want), None)
+        if k is None:
+            k = next((k for k, t in enumerate(remaining) if tuple(t.shape) == want[::-1]), None)
+        if k is None or len(mine) != len(theirs):
+            raise GradingFailure(
+                "uses different parameters than the reference.",
+                f"Its forward pass uses tensors of shapes {mine} (in order of first use), "
+                f"but the reference uses {theirs}.")
+        t = remaining.pop(k)
+        pairs.append((t, tuple(t.shape) != want))
+    return pairs
+
+
+def load_used_weights(net, weights: list[TensorObs], *inputs) -> list[tuple[torch.Tensor, bool]]:
+    """The implementation side: copy the reference's weights into ``net`` (see :func:`match_by_use`); returns
+    the pairs, so gradients can be read back in the reference's order and layout."""
+    _, order = run_recording(net, *inputs)
+    pairs = match_by_use(order, weights)
     with torch.no_grad():
-        for target, source in zip(order, weights):
+        for (target, transposed), source in zip(pairs, weights):
             value = tensor(source).to(target.dtype)
-            if tuple(target.shape) != tuple(source.shape):
-                value = value.T
-            target.copy_(value)
-
-
-def module_summary(net) -> str:
-    return f"{type(net).__name__} with {sum(1 for _ in net.parameters())} parameter tensors"
+            target.copy_(value.T if transposed else value)
+    return pairs
 
 
 def param_shapes(net) -> list[tuple] | None:

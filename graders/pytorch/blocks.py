@@ -6,6 +6,7 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
+from harness import stats
 from harness.feedback import GradingFailure, assert_equal, assert_same, check, fail, ordinal
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
@@ -15,11 +16,14 @@ from ._common import param_shapes, signature
 
 
 def probe_forward_backward(m, ctor, args, inputs, weights):
-    """Build ``m.<ctor>(*args)``, take (reference) or load the weights by use order, run forward and backward.
+    """Build ``m.<ctor>(*args)``, take (reference) or load the weights by use (harness.torch_glue.match_by_use),
+    run forward and backward, then call it a second time.
 
-    Returns the registered parameter shapes, the output and, per tensor in order of first use, the gradient
-    ``output.sum().backward()`` leaves there (None: none reached it; "buffer": a tensor that takes no gradient),
-    in the reference's layout (a weight stored transposed gets its gradient transposed back).
+    Returns the registered parameter shapes, the output, the input's gradient and, per reference tensor in order
+    of first use, the gradient ``output.sum().backward()`` leaves there (None: none reached it; "buffer": a tensor
+    that takes no gradient), in the reference's layout (a weight stored transposed gets its gradient transposed
+    back), and the output of a second call on the inputs halved, in eval mode (a net must not change itself when
+    called, and none of these nets has a layer whose result depends on the mode).
     """
     net = getattr(m, ctor)(*args)
     check(isinstance(net, nn.Module), "does not build a torch.nn.Module.",
@@ -28,31 +32,37 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
     shapes = param_shapes(net)
     if weights is not None:
         try:
-            load_used_weights(net, weights, *xs)
+            pairs = load_used_weights(net, weights, *xs)
         except GradingFailure as exc:  # reported after the registration check, which names the usual cause
             return {"param_shapes": shapes, "load_error": (exc.headline, exc.detail)}
     net.zero_grad(set_to_none=True)
-    out, order = run_recording(net, *xs)
+    leaves = [x.clone().requires_grad_(True) for x in xs]
+    out, order = run_recording(net, *leaves)
     if weights is None:  # the reference: report its weights in order of first use
         weights = [observe(t) for t in order]
+        pairs = [(t, False) for t in order]
     result = {"weights": weights, "param_shapes": shapes, "out": observe(out, "the output"), "load_error": None}
     if out.requires_grad:
         out.sum().backward()
     grads = []
-    for t, ref in zip(order, weights):
+    for t, transposed in pairs:
         if not t.requires_grad:
             grads.append("buffer")
         elif t.grad is None:
             grads.append(None)
         else:
-            grad = t.grad if tuple(t.shape) == tuple(ref.shape) else t.grad.T
-            grads.append(observe(grad))
+            grads.append(observe(t.grad.T if transposed else t.grad))
     result["grads"] = grads
+    result["input_grads"] = [observe(x.grad) if x.grad is not None else None for x in leaves]
+    net.eval()  # nothing in these nets depends on the mode: eval() must not change the function
+    with torch.no_grad():
+        result["again"] = observe(net(*(x * 0.5 for x in xs)), "the output of a second call")
     return result
 
 
 def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
-    """Same registered parameters, same forward pass and same gradients as the reference, given its weights."""
+    """Same registered parameters, same forward pass and same gradients (parameters and input) as the reference,
+    given its weights; the same again on a second call."""
     shapes = ", ".join(str(tuple(x.shape)) for x in inputs)
     built = signature(ctor, args)
     called = f"{built}(X) with X of shape {shapes}"
@@ -80,6 +90,22 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
         assert_same(a, b, headline="computes different gradients than the reference.",
                     called=f"{built}(X).sum().backward() with X of shape {shapes}", what=what,
                     atol=atol, rtol=rtol)
+    _compare_input_grads(got["input_grads"], ref["input_grads"], f"{built}(X).sum().backward() with X of shape "
+                         f"{shapes}", atol=atol, rtol=rtol)
+    assert_same(got["again"], ref["again"], headline="gives a different result when called again, or in eval mode.",
+                called=f"{built}(X), then net.eval() and the same net on X * 0.5", atol=atol, rtol=rtol)
+
+
+def _compare_input_grads(got, ref, called, *, atol=1e-5, rtol=1e-4):
+    for a, b in zip(got, ref):
+        if b is None:
+            continue
+        if a is None:
+            fail("cuts its output off from its input: X gets no gradient.",
+                 f"Called `{called}` with X requiring grad. Got X.grad None, but the reference passes a gradient "
+                 "back to X. `.data`, `.detach()`, numpy or `torch.no_grad()` in forward stops autograd.")
+        assert_same(a, b, headline="passes the wrong gradient back to its input.", called=called, what="X.grad",
+                    atol=atol, rtol=rtol)
 
 
 @grader("MLP")
@@ -88,8 +114,9 @@ def mlp(g):
     def forward_matches(i, h, o, n, seed):
         compare_forward_backward(g, "MLP", (i, h, o), inputs=[floats((n, i), seed)], seed=seed)
 
-    # defaults 20, 256, 10
-    compare_forward_backward(g, "MLP", inputs=[floats((2, 20), g.fixed_seed)], seed=g.fixed_seed)
+    # defaults 20, 256, 10, with a batch above 8 and rank-3 input (nn.Linear maps the last axis)
+    compare_forward_backward(g, "MLP", inputs=[floats((11, 20), g.fixed_seed)], seed=g.fixed_seed)
+    compare_forward_backward(g, "MLP", (3, 5, 4), inputs=[floats((2, 3, 3), g.fixed_seed)], seed=g.fixed_seed)
 
 
 def _build_chain(spec):
@@ -112,9 +139,16 @@ def probe_sequential(m, spec, x):
     bases = [c.__name__ for c in type(net).__mro__ if c.__module__.startswith("torch.nn")]
     if not isinstance(net, nn.Module):
         return {"bases": bases, "module": False}
-    X = tensor(x)
+    X = tensor(x).requires_grad_(True)
+    y = net(X)
+    out = observe(y, "the output")
+    params = [p for b in blocks for p in b.parameters()]
+    if isinstance(y, torch.Tensor) and y.requires_grad:
+        y.sum().backward()
+    grads = [observe(p.grad) if p.grad is not None else None for p in params]
+    input_grad = observe(X.grad) if X.grad is not None else None
     with torch.no_grad():
-        out = observe(net(X), "the output")
+        again = [observe(net(tensor(x) * scale), "the output of a later call") for scale in (0.5, 2.0)]
     keys = list(net.state_dict().keys())
     n_params = len(list(net.parameters()))
     submodules = list(net.modules())
@@ -126,11 +160,17 @@ def probe_sequential(m, spec, x):
     net.to(torch.float64)
     moved = sorted({str(p.dtype) for b in blocks for p in b.parameters()})
     return {"bases": bases, "module": True, "out": out, "keys": keys, "n_params": n_params, "registered": registered,
-            "eval": evaluated, "train": trained, "moved": moved}
+            "eval": evaluated, "train": trained, "moved": moved, "grads": grads, "input_grad": input_grad,
+            "again": again}
 
 
 # A block given twice, with an effect each time: d2l's children()-based forward runs it once.
 _REPEATED = ([("linear", 3, 3), ("tanh",), ("again", 0)], 3)
+# Twelve blocks: keys "10" and "11" sort before "2" as strings, so running them in sorted key order fails.
+_LONG = ([("linear", 3, 4), ("tanh",), ("linear", 4, 5), ("relu",), ("linear", 5, 3), ("tanh",), ("linear", 3, 2),
+          ("tanh",), ("linear", 2, 6), ("relu",), ("linear", 6, 3), ("tanh",)], 3)
+# Only functional blocks: no parameter, so a gradient to the input is all that shows an autograd cut.
+_NO_PARAMS = ([("tanh",), ("relu",), ("tanh",)], 4)
 
 
 @grader("MySequential")
@@ -157,6 +197,19 @@ def my_sequential(g):
                      called=f"{called}.state_dict().keys()", what="keys")
         assert_same(got["out"], ref["out"], headline="does not apply every block in order.",
                     called=f"{called}(X) with X of shape {x.shape}")
+        backward = f"{called}(X).sum().backward() with X of shape {x.shape}"
+        for k, (a, b) in enumerate(zip(got["grads"], ref["grads"])):
+            if a is None:
+                fail("cuts the gradient off from its blocks' parameters.",
+                     f"Called `{backward}`. Got no gradient for the {ordinal(k + 1)} parameter of its blocks, but "
+                     "the reference gives one: run the blocks on X as they are (no torch.no_grad(), .detach() or "
+                     ".data).")
+            assert_same(a, b, headline="computes different gradients than the reference.", called=backward,
+                        what=f"the gradient of the {ordinal(k + 1)} parameter of its blocks")
+        _compare_input_grads([got["input_grad"]], [ref["input_grad"]], backward)
+        for a, b, scale in zip(got["again"], ref["again"], (0.5, 2.0)):
+            assert_same(a, b, headline="gives a different result on a later call.",
+                        called=f"{called}(X), then the same container on X * {scale}")
         check(not any(got["eval"]), "does not pass eval() on to its blocks.",
               f"Called `{called}.eval()`. Got blocks with training={got['eval']}, but the reference gives all False.")
         check(all(got["train"]), "does not pass train() on to its blocks.",
@@ -165,6 +218,8 @@ def my_sequential(g):
                      called=f"{called}.to(torch.float64)", what="parameter dtypes")
 
     behaves_like_sequential(_REPEATED, 2, g.fixed_seed)
+    behaves_like_sequential(_LONG, 11, g.fixed_seed)
+    behaves_like_sequential(_NO_PARAMS, 2, g.fixed_seed)
     g.for_all(chain=chains(), n=batches, seed=seeds)(behaves_like_sequential)
 
 
@@ -187,6 +242,8 @@ def probe_fixed_buffer(m):
     out["is_buffer"] = any(rw is b for b in net.buffers())
     out["in_state"] = "rand_weight" in net.state_dict()
     out["value"] = observe(rw, "rand_weight")
+    other = getattr(m.FixedHiddenMLP(), "rand_weight", None)  # a second construction draws new values
+    out["differs"] = not (isinstance(other, torch.Tensor) and other.shape == rw.shape and torch.equal(other, rw))
     net.to(torch.float64)
     out["moved"] = str(getattr(net, "rand_weight").dtype)
     return out
@@ -209,12 +266,21 @@ def fixed_hidden_mlp(g):
           "has `rand_weight` that is not uniform on [0, 1).",
           f"Got min {v.values.min():.3g}, max {v.values.max():.3g}, mean {v.values.mean():.3g}; "
           "torch.rand(20, 20) gives min >= 0, max < 1, mean near 0.5.")
+    problem = stats.uniform_problem(v.values, 0.0, 1.0)
+    check(not problem, f"has `rand_weight` that is not uniform on [0, 1): {problem}.",
+          f"Called `FixedHiddenMLP()`. Got rand_weight with {stats.describe(v.values)}.")
+    check(got["differs"], "has the same `rand_weight` in every FixedHiddenMLP: it is not random.",
+          "Called `FixedHiddenMLP()` twice. Got identical rand_weight values, but the reference draws new "
+          "uniform [0, 1) values on each construction (torch.rand).")
     check(got["moved"] == "torch.float64", "does not move `rand_weight` with .to().",
           f"Called `FixedHiddenMLP().to(torch.float64)`. Got rand_weight of dtype {got['moved']}, "
           "but the reference gives torch.float64.")
     check(got["params"] == [(20,), (20, 20)], "does not use one nn.Linear(20, 20) twice.",
           f"Called `FixedHiddenMLP()`. Got parameters() of shapes {got['params']}, "
           "but the reference gives [(20,), (20, 20)].")
+
+    # A batch above 8 and inputs so large that the halving loop runs more than 20 times.
+    compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((11, 20), g.fixed_seed, 1e6)], seed=g.fixed_seed)
 
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
@@ -232,7 +298,12 @@ def probe_fresh(m):
     first, second = m.chimera(), m.chimera()
     owned = [{id(t) for t in (*net.parameters(), *net.buffers())} if isinstance(net, nn.Module) else set()
              for net in (first, second)]
-    return {"same_object": first is second, "shared": len(owned[0] & owned[1])}
+    parts = list(first) if isinstance(first, nn.Sequential) else []
+    return {"same_object": first is second, "shared": len(owned[0] & owned[1]), "type": type(first).__name__,
+            "sequential": isinstance(first, nn.Sequential),
+            "parts": [type(b).__name__ for b in parts],
+            "expected": len(parts) == 3 and isinstance(parts[0], m.NestMLP) and isinstance(parts[1], nn.Linear)
+            and isinstance(parts[2], m.FixedHiddenMLP)}
 
 
 @grader("chimera")
@@ -241,32 +312,43 @@ def chimera(g):
     check(not got["same_object"] and not got["shared"], "returns the same modules on every call.",
           f"Called `chimera()` twice. Got two networks sharing {got['shared']} parameter and buffer tensors, but the "
           "reference builds new modules on each call (create them inside chimera(), not at import).")
+    check(got["sequential"], "does not return an nn.Sequential.",
+          f"Called `chimera()`. Got a {got['type']}, but the contract wants an nn.Sequential, so that chimera()[0] "
+          "is its NestMLP.")
+    check(got["expected"], "does not hold NestMLP, Linear(16, 20), FixedHiddenMLP in that order.",
+          f"Called `chimera()`. Got an nn.Sequential of {got['parts']}, but the reference gives "
+          "['NestMLP', 'Linear', 'FixedHiddenMLP'] (chimera()[0] is a NestMLP).")
 
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
         compare_forward_backward(g, "chimera", inputs=[floats((n, 20), seed, scale)], seed=seed)
 
 
-def probe_parallel(m, d, a, b, deep, x):
+def probe_parallel(m, d, a, b, deep, x, same=False):
     net1 = nn.Sequential(nn.Linear(d, a), nn.ReLU()) if deep else nn.Linear(d, a)
-    net2 = nn.Linear(d, b)
+    net2 = net1 if same else nn.Linear(d, b)
     net = m.ParallelBlock(net1, net2)
     ids = {id(p) for p in net.parameters()} if isinstance(net, nn.Module) else set()
     expected_ids = {id(p) for p in net1.parameters()} | {id(p) for p in net2.parameters()}
-    with torch.no_grad():
-        out = observe(net(tensor(x)), "the output")
-    return {"registered": len(ids & expected_ids), "out": out}
+    X = tensor(x).requires_grad_(True)
+    y = net(X)
+    out = observe(y, "the output")
+    params = list(net1.parameters()) + ([] if same else list(net2.parameters()))
+    if isinstance(y, torch.Tensor) and y.requires_grad:
+        (y * torch.arange(1, y.shape[-1] + 1, dtype=y.dtype)).sum().backward()  # weights tell the halves apart
+    return {"registered": len(ids & expected_ids), "out": out,
+            "grads": [observe(p.grad) if p.grad is not None else None for p in params],
+            "input_grad": observe(X.grad) if X.grad is not None else None}
 
 
 @grader("ParallelBlock")
 def parallel_block(g):
-    @g.for_all(d=sizes, a=sizes, b=sizes, deep=st.booleans(), lead=st.lists(batches, min_size=1, max_size=2),
-               seed=seeds)
-    def concatenates(d, a, b, deep, lead, seed):
+    def concatenates(d, a, b, deep, lead, seed, same=False):
         x = floats((*lead, d), seed)
         net1 = f"Sequential(Linear({d}, {a}), ReLU())" if deep else f"Linear({d}, {a})"
-        called = f"ParallelBlock({net1}, Linear({d}, {b}))(X) with X of shape {x.shape}"
-        got, ref = g.both(probe_parallel, d, a, b, deep, x, seed=seed, called=called)
+        net2 = "the same net1" if same else f"Linear({d}, {b})"
+        called = f"ParallelBlock({net1}, {net2})(X) with X of shape {x.shape}"
+        got, ref = g.both(probe_parallel, d, a, b, deep, x, same, seed=seed, called=called)
         check(got["registered"] == ref["registered"],
               f"does not register both nets: `parameters()` yields {got['registered']} of their tensors, "
               f"the reference yields {ref['registered']}.",
@@ -274,6 +356,20 @@ def parallel_block(g):
               "tuple hides them from parameters(), state_dict() and .to().")
         assert_same(got["out"], ref["out"], headline="does not concatenate net1(X) and net2(X) on the last axis.",
                     called=called)
+        backward = f"(Y * [1, 2, ...]).sum().backward() for Y = {called}"
+        for k, (u, v) in enumerate(zip(got["grads"], ref["grads"])):
+            if u is None:
+                fail("cuts the gradient off from a parameter of its nets.",
+                     f"Called `{backward}`. Got no gradient for the {ordinal(k + 1)} parameter, but the reference "
+                     "gives one.")
+            assert_same(u, v, headline="computes different gradients than the reference.", called=backward,
+                        what=f"the gradient of the {ordinal(k + 1)} parameter of its nets")
+        _compare_input_grads([got["input_grad"]], [ref["input_grad"]], backward)
+
+    concatenates(3, 2, 4, True, [2], g.fixed_seed, same=True)  # the same net twice: both halves are its output
+    concatenates(3, 2, 4, False, [11, 2], g.fixed_seed)  # rank 3, a batch above 8
+    g.for_all(d=sizes, a=sizes, b=sizes, deep=st.booleans(), lead=st.lists(batches, min_size=1, max_size=2),
+              seed=seeds, same=st.booleans())(concatenates)
 
 
 def probe_repeat(m, d, n, x):
@@ -297,7 +393,6 @@ def probe_repeat(m, d, n, x):
 
 @grader("repeat_block")
 def repeat_block(g):
-    @g.for_all(d=sizes, n=st.integers(1, 4), rows=batches, seed=seeds)
     def independent_copies(d, n, rows, seed):
         x = floats((rows, d), seed)
         called = f"repeat_block(lambda: nn.Linear({d}, {d}), {n})"
@@ -315,3 +410,7 @@ def repeat_block(g):
               f"Called `{called}`. `[make_block()] * n` repeats one block object n times.")
         assert_same(got["out"], ref["out"], headline="does not apply the n blocks in order.",
                     called=f"{called}(X) with X of shape {x.shape}")
+
+    for n in range(5):  # n = 0 (an empty container returns its input) to 4, every seed
+        independent_copies(3, n, 2, g.fixed_seed)
+    g.for_all(d=sizes, n=st.integers(0, 4), rows=batches, seed=seeds)(independent_copies)

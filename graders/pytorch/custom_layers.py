@@ -10,7 +10,7 @@ from harness import stats
 from harness.feedback import GradingFailure, assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
-from harness.torch_glue import observe, run_recording, tensor
+from harness.torch_glue import load_used_weights, observe, run_recording, tensor
 
 from ._common import param_shapes, signature
 
@@ -32,13 +32,15 @@ def probe_centered(m, x, w):
         obs["grad"] = observe(leaf.grad) if leaf.grad is not None else None
     except RuntimeError as exc:
         obs["grad_error"] = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    if isinstance(layer, nn.Module):
+        layer.eval()  # a later call, on other values, in eval mode: the same rule
+    with torch.no_grad():
+        obs["again"] = observe(layer(tensor(x) * 0.5 + 1), "the output of a later call")
     return obs
 
 
 @grader("CenteredLayer")
 def centered_layer(g):
-    @g.for_all(shape=st.lists(sizes, min_size=1, max_size=3).map(tuple), offset=st.sampled_from([0.0, 3.0]),
-               seed=seeds)
     def subtracts_the_mean(shape, offset, seed):
         x = floats(shape, seed) + offset
         w = floats(shape, seed + 1)
@@ -60,41 +62,21 @@ def centered_layer(g):
         assert_same(got["grad"], ref["grad"], called=backward, what="X.grad",
                     headline="passes the wrong gradient back to its input: the mean must stay in the autograd "
                              "graph (no .item() or .detach()).")
+        assert_same(got["again"], ref["again"], headline="gives a different result when called again, or in eval mode.",
+                    called=f"{called}, then layer.eval() and the same layer on X * 0.5 + 1")
 
-
-def _transfer(net, weights, X):
-    """Copy the reference's weights into ``net``; return, per reference weight, (student tensor, transposed).
-
-    First by order of use and shape (as harness.torch_glue does), else by shape alone: a forward pass that
-    touches the bias before the weight (``torch.addmm(b, X, W)``) still receives the right values.
-    """
-    _, order = run_recording(net, X)
-    mine = [tuple(t.shape) for t in order]
-    theirs = [tuple(w.shape) for w in weights]
-    if len(mine) == len(theirs) and all(m == t or m == t[::-1] for m, t in zip(mine, theirs)):
-        pairs = [(t, tuple(t.shape) != tuple(w.shape)) for t, w in zip(order, weights)]
-    else:
-        remaining = list(order)
-        pairs = []
-        for w in theirs:
-            k = next((k for k, t in enumerate(remaining) if tuple(t.shape) == w), None)
-            if k is None or len(mine) != len(theirs):
-                raise GradingFailure(
-                    "uses different parameters than the reference.",
-                    f"Its forward pass uses tensors of shapes {mine} (in order of first use), "
-                    f"but the reference uses {theirs}.")
-            pairs.append((remaining.pop(k), False))
-    with torch.no_grad():
-        for (target, transposed), source in zip(pairs, weights):
-            value = tensor(source).to(target.dtype)
-            target.copy_(value.T if transposed else value)
-    return pairs
+    subtracts_the_mean((11, 3, 2), 3.0, g.fixed_seed)  # rank 3, a batch above 8, a mean far from 0
+    g.for_all(shape=st.lists(sizes, min_size=1, max_size=3).map(tuple), offset=st.sampled_from([0.0, 3.0]),
+              seed=seeds)(subtracts_the_mean)
 
 
 def probe_layer(m, ctor, args, x, weights):
-    """Forward and backward with the reference's weights: registered shapes, output, each weight's gradient.
+    """Forward and backward with the reference's weights: registered shapes, output, each weight's gradient and
+    the input's, and a second call's output (a layer must not change itself when called).
 
-    Gradients come in the reference's order of use (``weights``), whatever order the implementation uses.
+    Weights are matched by use order, else by shape (harness.torch_glue.match_by_use): a forward pass that touches
+    the bias before the weight (``torch.addmm(b, X, W)``) still receives the right values.  Gradients come in the
+    reference's order of use (``weights``), whatever order the implementation uses.
     """
     net = getattr(m, ctor)(*args)
     X = tensor(x)
@@ -105,22 +87,29 @@ def probe_layer(m, ctor, args, x, weights):
         pairs = [(t, False) for t in order]
     else:
         try:
-            pairs = _transfer(net, weights, X)
+            pairs = load_used_weights(net, weights, X)
         except GradingFailure as exc:  # reported after the registration check, which says more
             out["transfer"] = [exc.headline, exc.detail]
             return out
     net.zero_grad()
-    y = net(X)
+    leaf = tensor(x).requires_grad_(True)
+    y = net(leaf)
     out.update(weights=weights, out=observe(y.detach() if isinstance(y, torch.Tensor) else y, "the output"))
     if y.requires_grad:
-        (y.abs().sum() if y.is_complex() else y.sum()).backward()
+        (y.real.sum() + y.imag.sum() if y.is_complex() else y.sum()).backward()
     grads = [(t.grad.T if transposed else t.grad) if t.requires_grad else None for t, transposed in pairs]
     out["grads"] = [observe(gr) if gr is not None else None for gr in grads]
+    out["input_grad"] = observe(leaf.grad) if leaf.grad is not None else None
+    net.eval()  # nothing in these layers depends on the mode
+    with torch.no_grad():
+        again = net(X * 0.5)
+    out["again"] = observe(again, "the output of a second call")
     return out
 
 
 def compare_layer(g, ctor, args, x, seed):
-    """Registered parameters, then the forward pass, then the gradients, all with the reference's weights."""
+    """Registered parameters, then the forward pass, then the gradients (parameters and input), all with the
+    reference's weights, then a second call."""
     made = signature(ctor, args)
     called = f"{made}(X) with X of shape {x.shape}"
     backward = f"{made}(X).sum().backward() with X of shape {x.shape}"
@@ -141,6 +130,13 @@ def compare_layer(g, ctor, args, x, seed):
                  "use the Parameter itself in forward, never .data or .detach().")
         assert_same(a, b, headline="gives its parameters the wrong gradients.", called=backward,
                     what=f"the gradient of the parameter of shape {w.shape}")
+    check(got["input_grad"] is not None, "cuts its output off from its input: X gets no gradient.",
+          f"Called `{backward}` with X requiring grad. Got X.grad None, but the reference passes a gradient back "
+          "to X; compute the output from X itself with torch operations (no X.data, .detach(), numpy or .item()).")
+    assert_same(got["input_grad"], ref["input_grad"], headline="passes the wrong gradient back to its input.",
+                called=backward, what="X.grad")
+    assert_same(got["again"], ref["again"], headline="gives a different result when called again, or in eval mode.",
+                called=f"{made}(X), then layer.eval() and the same layer on X * 0.5")
 
 
 def probe_init_stats(m, ctor, args):
@@ -150,9 +146,12 @@ def probe_init_stats(m, ctor, args):
 
 @grader("MyLinear")
 def my_linear(g):
-    @g.for_all(i=sizes, u=sizes, n=batches, seed=seeds)
-    def forward_and_gradients(i, u, n, seed):
-        x = floats((n, i), seed)
+    # rank 3 (X @ weight works on any leading axes) and a batch above 8, before the random examples
+    compare_layer(g, "MyLinear", (3, 5), floats((11, 2, 3), g.fixed_seed), g.fixed_seed)
+
+    @g.for_all(i=sizes, u=sizes, lead=st.lists(batches, min_size=1, max_size=2), seed=seeds)
+    def forward_and_gradients(i, u, lead, seed):
+        x = floats((*lead, i), seed)
         compare_layer(g, "MyLinear", (i, u), x, seed)
 
     params = g.student(probe_init_stats, "MyLinear", (300, 256), seed=g.fixed_seed, called="MyLinear(300, 256)")
@@ -167,6 +166,8 @@ def my_linear(g):
 
 @grader("TensorReduction")
 def tensor_reduction(g):
+    compare_layer(g, "TensorReduction", (3, 4), floats((11, 3), g.fixed_seed), g.fixed_seed)  # batch above 8
+
     @g.for_all(i=sizes, o=sizes, n=batches, seed=seeds)
     def forward_and_gradients(i, o, n, seed):
         x = floats((n, i), seed)
@@ -174,16 +175,31 @@ def tensor_reduction(g):
 
 
 def probe_fourier(m, x):
-    with torch.no_grad():
-        return observe(m.FourierHalf()(tensor(x)), "the output")
+    layer = m.FourierHalf()
+    leaf = tensor(x).requires_grad_(True)
+    y = layer(leaf)
+    out = {"out": observe(y.detach() if isinstance(y, torch.Tensor) else y, "the output")}
+    if isinstance(y, torch.Tensor) and y.requires_grad:
+        (y.real.sum() + 2 * y.imag.sum() if y.is_complex() else y.sum()).backward()
+    out["grad"] = observe(leaf.grad) if leaf.grad is not None else None
+    return out
 
 
 @grader("FourierHalf")
 def fourier_half(g):
-    @g.for_all(n=batches, d=st.integers(1, 9), seed=seeds)
     def first_half_of_fft(n, d, seed):
         x = floats((n, d), seed)
         called = f"FourierHalf()(X) with X of shape {x.shape}"
         got, ref = g.both(probe_fourier, x, seed=seed, called=called)
-        assert_same(got, ref, headline="does not return the first (d + 1) // 2 FFT coefficients.", called=called,
-                    atol=1e-4)
+        assert_same(got["out"], ref["out"], headline="does not return the first (d + 1) // 2 FFT coefficients.",
+                    called=called, atol=1e-4)
+        backward = f"(Y.real.sum() + 2 * Y.imag.sum()).backward() for Y = {called}"
+        check(got["grad"] is not None, "cuts its output off from autograd: X gets no gradient.",
+              f"Called `{backward}`. Got X.grad None, but the reference passes a gradient back to X: compute the "
+              "FFT with torch.fft on the tensor itself (not numpy, .detach() or .data).")
+        assert_same(got["grad"], ref["grad"], headline="passes the wrong gradient back to its input.",
+                    called=backward, what="X.grad", atol=1e-4)
+
+    for d in (1, 2, 7, 8):  # odd and even lengths, a batch above 8
+        first_half_of_fft(11 if d == 8 else 2, d, g.fixed_seed)
+    g.for_all(n=batches, d=st.integers(1, 9), seed=seeds)(first_half_of_fft)

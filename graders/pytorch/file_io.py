@@ -8,7 +8,7 @@ from torch import nn
 
 from harness.feedback import assert_equal, assert_same, check
 from harness.grading import grader
-from harness.strategies import dict_keys, file_dtypes, floats, seeds, shapes, sizes, values_of
+from harness.strategies import clashing_dict_spec, dict_keys, file_dtypes, long_list_spec, seeds, shapes, sizes, values_of
 from harness.torch_glue import DTYPES, observe
 
 from .._file_checks import FILE, a as _a, check_files, check_not_executed, check_refused, round_trip
@@ -31,7 +31,7 @@ def probe_roundtrip(m, kind, spec, seed):
         value = [_make(dtype, shape, seed + k) for k, (dtype, shape) in enumerate(spec)]
     else:
         value = {key: _make(dtype, shape, seed + k) for k, (key, dtype, shape) in enumerate(spec)}
-    files, loaded, safety = round_trip(getattr(m, save), getattr(m, load), value)
+    files, loaded, safety = round_trip(getattr(m, save), getattr(m, load), value, framework="pytorch")
     out = {"files": files, "safety": safety, "type": type(loaded).__name__,
            "is_list": isinstance(loaded, list), "is_dict": isinstance(loaded, dict)}
     if kind == "tensor":
@@ -64,7 +64,6 @@ def tensor_roundtrip(g):
 
 @grader("tensor_list")
 def tensor_list_roundtrip(g):
-    @g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), seed=seeds)
     def exact_roundtrip(spec, seed):
         items = ", ".join(_spec_text(*s) for s in spec) or "nothing"
         called = f"save_tensors(xs, {FILE!r}); load_tensors({FILE!r}) with xs: [{items}]"
@@ -79,12 +78,15 @@ def tensor_list_roundtrip(g):
                         what=f"item {k}", exact=True)
         check_refused(got, "load_tensors")
 
+    exact_roundtrip(long_list_spec(), g.fixed_seed)  # twelve tensors, every dtype, 0-d and empty ones
+    exact_roundtrip([], g.fixed_seed)  # an empty list
+    g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), seed=seeds)(exact_roundtrip)
+
 
 @grader("tensor_dict")
 def tensor_dict_roundtrip(g):
     entries = st.lists(st.tuples(dict_keys, file_dtypes, shapes), max_size=4, unique_by=lambda e: e[0])
 
-    @g.for_all(spec=entries, seed=seeds)
     def exact_roundtrip(spec, seed):
         items = ", ".join(f"{k!r}: {_spec_text(d, s)}" for k, d, s in spec)
         called = f"save_tensor_dict(d, {FILE!r}); load_tensor_dict({FILE!r}) with d: {{{items}}}"
@@ -99,6 +101,9 @@ def tensor_dict_roundtrip(g):
             assert_same(mine[key], b, headline="does not round-trip dicts of tensors exactly.", called=called,
                         what=f"the value for {key!r}", exact=True)
         check_refused(got, "load_tensor_dict")
+
+    exact_roundtrip(clashing_dict_spec(), g.fixed_seed)  # keys that clash inside a format, every dtype
+    g.for_all(spec=entries, seed=seeds)(exact_roundtrip)
 
 
 def _make_net(a, b, c):
@@ -116,7 +121,8 @@ def probe_params(m, a, b, c, seed):
         made.append(fresh)
         return fresh
 
-    files, loaded, safety = round_trip(m.save_params, lambda p: m.load_params(make_net, p), net)
+    files, loaded, safety = round_trip(m.save_params, lambda p: m.load_params(make_net, p), net,
+                                       framework="pytorch")
     out = {"files": files, "safety": safety, "type": type(loaded).__name__,
            "expected": {k: observe(v) for k, v in net.state_dict().items()}}
     if isinstance(loaded, nn.Module):

@@ -98,12 +98,33 @@ def all_lazy_mlp(g):
     _grade_lazy(g, "all_lazy_mlp", every_layer=True)
 
 
-def probe_materialize(m, hidden, out_features, d, first_eager):
-    first = nn.Linear(d, hidden) if first_eager else nn.LazyLinear(hidden)
-    net = nn.Sequential(first, nn.ReLU(), nn.LazyLinear(out_features))
+class TwoBranch(nn.Module):
+    """A net that is not an nn.Sequential: lazy layers in a ModuleDict, one of them inside a nested Sequential."""
+
+    def __init__(self, hidden, out_features, first_eager, d):
+        super().__init__()
+        first = nn.Linear(d, hidden) if first_eager else nn.LazyLinear(hidden)
+        self.parts = nn.ModuleDict({"body": nn.Sequential(first, nn.ReLU()), "head": nn.LazyLinear(out_features)})
+        self.side = nn.LazyLinear(out_features)
+
+    def forward(self, X):
+        H = self.parts["body"](X)
+        return self.parts["head"](H) + self.side(X)
+
+
+def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential", start_eval=False):
+    if kind == "sequential":
+        first = nn.Linear(d, hidden) if first_eager else nn.LazyLinear(hidden)
+        net = nn.Sequential(first, nn.ReLU(), nn.Dropout(0.5), nn.LazyLinear(out_features))
+    else:
+        net = TwoBranch(hidden, out_features, first_eager, d)
+    if start_eval:
+        net.eval()
+    modes = [mod.training for mod in net.modules()]
     result = m.materialize(net, d)
     shapes = [tuple(p.shape) if not is_lazy(p) else None for p in net.parameters()]
     grads = [p.grad is not None for p in net.parameters()]
+    kept_mode = [mod.training for mod in net.modules()] == modes
     # The net must still train: weights created under torch.inference_mode() are refused by autograd.
     train_error = ""
     if all(s is not None for s in shapes):
@@ -112,24 +133,36 @@ def probe_materialize(m, hidden, out_features, d, first_eager):
         except RuntimeError as exc:
             text = str(exc).strip().splitlines()[0].split(". ")[0].rstrip(".") if str(exc).strip() else ""
             train_error = f"{type(exc).__name__}: {text}"
-    return {"same": result is net, "type": type(result).__name__, "shapes": shapes,
+    return {"same": result is net, "type": type(result).__name__, "shapes": shapes, "kept_mode": kept_mode,
             "training": net.training, "grads": grads, "train_error": train_error}
 
 
 @grader("materialize")
 def materialize(g):
-    @g.for_all(hidden=sizes, out_features=sizes, d=sizes, first_eager=st.booleans(), seed=seeds)
-    def every_weight_exists(hidden, out_features, d, first_eager, seed):
+    def every_weight_exists(hidden, out_features, d, first_eager, seed, kind="sequential", start_eval=False):
         first = f"Linear({d}, {hidden})" if first_eager else f"LazyLinear({hidden})"
-        called = f"materialize(Sequential({first}, ReLU(), LazyLinear({out_features})), {d})"
-        got, ref = g.both(probe_materialize, hidden, out_features, d, first_eager, seed=seed, called=called)
+        net = (f"Sequential({first}, ReLU(), Dropout(0.5), LazyLinear({out_features}))" if kind == "sequential"
+               else f"a TwoBranch module (not a Sequential) holding {first} and two LazyLinear({out_features})")
+        mode = " in eval mode" if start_eval else ""
+        called = f"materialize({net}{mode}, {d})"
+        got, ref = g.both(probe_materialize, hidden, out_features, d, first_eager, kind, start_eval, seed=seed,
+                          called=called)
         check(got["same"], "does not return the net it was given.",
               f"Called `{called}`. Got a {got['type']}, but the reference returns `net` itself.")
         check(got["shapes"] == ref["shapes"], "leaves lazy weights or infers wrong shapes.",
               f"Called `{called}`. Got parameter shapes {got['shapes']} (None: still lazy), "
               f"but the reference gives {ref['shapes']}.")
+        check(got["kept_mode"], "changes the net's train/eval mode.",
+              f"Called `{called}`. Got the net back in {'training' if got['training'] else 'eval'} mode, but the "
+              "reference leaves every module's mode as it was: a helper that calls net.eval() for its dry run must "
+              "restore the mode afterwards (or run the dry call under torch.no_grad() without changing it).")
         check(not any(got["grads"]), "leaves gradients behind.",
               f"Called `{called}`. Got parameters with .grad set; a dry run needs no backward pass.")
         check(not got["train_error"], "leaves weights that autograd cannot train.",
               f"Called `{called}`, then `net(X).sum().backward()`: it raised {got['train_error']}. Weights "
               "created under torch.inference_mode() can never join autograd: do the dry run under torch.no_grad().")
+
+    for kind, start_eval in (("sequential", False), ("sequential", True), ("two-branch", False)):
+        every_weight_exists(3, 4, 5, False, g.fixed_seed, kind, start_eval)
+    g.for_all(hidden=sizes, out_features=sizes, d=sizes, first_eager=st.booleans(), seed=seeds,
+              kind=st.sampled_from(["sequential", "two-branch"]), start_eval=st.booleans())(every_weight_exists)

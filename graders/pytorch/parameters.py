@@ -21,10 +21,13 @@ from ._common import compare_forward
 # ---------------------------------------------------------------- access
 
 
-def _three_layers(a, b, c, norm, nested=False):
+def _three_layers(a, b, c, norm, nested=False, tied=False):
     layers = [nn.Linear(a, b), nn.ReLU()]
     if norm:
         layers.append(nn.BatchNorm1d(b))  # buffers: running_mean, running_var, num_batches_tracked
+    if tied:  # one module object at two indices: children(), modules() and named_parameters() list it once
+        shared = nn.Linear(b, b)
+        layers += [shared, nn.ReLU(), shared]
     layers.append(nn.Linear(b, c))
     net = nn.Sequential(*layers)
     if nested:  # keys such as "0.2.running_mean": more than one dot
@@ -32,15 +35,18 @@ def _three_layers(a, b, c, norm, nested=False):
     return net
 
 
-def _net_text(a, b, c, norm, nested=False):
+def _net_text(a, b, c, norm, nested=False, tied=False):
     mid = f"ReLU(), BatchNorm1d({b}), " if norm else "ReLU(), "
+    if tied:
+        mid += f"shared, ReLU(), shared (one Linear({b}, {b}) object twice), "
     text = f"Sequential(Linear({a}, {b}), {mid}Linear({b}, {c}))"
     return f"Sequential({text}, ReLU(), Linear({c}, {a}))" if nested else text
 
 
-nets = st.tuples(sizes, sizes, sizes, st.booleans(), st.booleans())
-# Run first by every access grader: buffers (BatchNorm) and nested keys in one small net.
-_FIXED_NET = (3, 4, 2, True, True)
+nets = st.tuples(sizes, sizes, sizes, st.booleans(), st.booleans(), st.booleans())
+# Run first by every access grader: buffers (BatchNorm) and nested keys in one small net; then a net holding one
+# module object twice (net[i] and the state dict see both places, children() and named_parameters() one).
+_FIXED_NETS = ((3, 4, 2, True, True, False), (3, 4, 2, False, False, True))
 
 
 def probe_layer_state(m, spec, i):
@@ -66,7 +72,8 @@ def layer_state(g):
                 assert_same(a, b, headline="returns the wrong layer's state.", called=called, what=f"[{key!r}]",
                             exact=True)
 
-    same_state(_FIXED_NET, g.fixed_seed)
+    for spec in _FIXED_NETS:
+        same_state(spec, g.fixed_seed)
     g.for_all(spec=nets, seed=seeds)(same_state)
 
 
@@ -96,7 +103,8 @@ def named_shapes(g):
         assert_equal(got["pairs"], ref["pairs"], headline="does not list named_parameters() in order.",
                      called=called, what="pairs")
 
-    same_pairs(_FIXED_NET, g.fixed_seed)
+    for spec in _FIXED_NETS:
+        same_pairs(spec, g.fixed_seed)
     g.for_all(spec=nets, seed=seeds)(same_pairs)
 
 
@@ -121,7 +129,8 @@ def state_value(g):
             assert_same(got, expected, headline="returns the wrong value from state_dict().", called=called,
                         exact=True)
 
-    same_values(_FIXED_NET, g.fixed_seed)
+    for spec in _FIXED_NETS:
+        same_values(spec, g.fixed_seed)
     g.for_all(spec=nets, seed=seeds)(same_values)
 
 
@@ -207,7 +216,10 @@ FAN_IN, HIDDEN, FAN_OUT = 300, 256, 280  # non-square, >= 256 x 256 (CONTRACT.md
 
 
 def probe_init(m, fn_name):
-    net = nn.Sequential(nn.Linear(FAN_IN, HIDDEN), nn.ReLU(), nn.LayerNorm(HIDDEN), nn.Linear(HIDDEN, FAN_OUT))
+    # Besides the two Linear layers, modules that have a `weight` (and a `bias`) but are not nn.Linear: the
+    # function must leave them alone ("changes nn.Linear modules only").
+    net = nn.Sequential(nn.Linear(FAN_IN, HIDDEN), nn.ReLU(), nn.LayerNorm(HIDDEN), nn.Linear(HIDDEN, FAN_OUT),
+                        nn.Sequential(nn.Conv2d(2, 3, 3), nn.Embedding(5, 4), nn.Bilinear(2, 3, 4)))
     with torch.no_grad():  # LayerNorm starts at 1 / 0: make "changed it" visible
         net[2].weight.uniform_(0.5, 1.5)
         net[2].bias.uniform_(-0.5, 0.5)
@@ -223,15 +235,17 @@ def probe_init(m, fn_name):
     }
 
 
-# names of the 6 parameters in probe_init's net
+# names of the parameters in probe_init's net
 _W0, _B0, _NW, _NB, _W1, _B1 = range(6)
+_OTHERS = {_NW: "LayerNorm.weight", _NB: "LayerNorm.bias", 6: "Conv2d.weight", 7: "Conv2d.bias",
+           8: "Embedding.weight", 9: "Bilinear.weight", 10: "Bilinear.bias"}
 _LINEAR = {_W0: "first Linear's weight", _B0: "first Linear's bias", _W1: "second Linear's weight",
            _B1: "second Linear's bias"}
 
 
 def _init_observed(g, fn_name):
     called = (f"net.apply({fn_name}) on Sequential(Linear({FAN_IN}, {HIDDEN}), ReLU(), LayerNorm({HIDDEN}), "
-              f"Linear({HIDDEN}, {FAN_OUT}))")
+              f"Linear({HIDDEN}, {FAN_OUT}), Sequential(Conv2d(2, 3, 3), Embedding(5, 4), Bilinear(2, 3, 4)))")
     got = g.student(probe_init, fn_name, seed=g.fixed_seed, called=called)
     check(got["same_objects"], "replaces Parameter objects instead of changing them in place.",
           f"Called `{called}`. Got new Parameter objects, but the reference keeps the same ones, so an optimizer "
@@ -239,9 +253,9 @@ def _init_observed(g, fn_name):
     check(not any(got["history"]), "records autograd history while initialising.",
           f"Called `{called}`. Got parameters that are no longer leaves without grad_fn; wrap in-place changes "
           "in torch.no_grad().")
-    for k, name in ((_NW, "weight"), (_NB, "bias")):
+    for k, name in _OTHERS.items():
         assert_same(got["after"][k], got["before"][k], headline="changes modules other than nn.Linear.",
-                    called=called, what=f"LayerNorm.{name}", exact=True)
+                    called=called, what=name, exact=True)
     return called, got
 
 
@@ -333,7 +347,7 @@ def set_manually(g):
 
 
 def probe_tied(m, width, x, weights):
-    net = m.tied_net(width)
+    net = m.tied_net() if width is None else m.tied_net(width)
     tied = isinstance(net, nn.Sequential) and len(net) > 4 and net[2] is net[4]
     if not tied:  # reported first: it names the mistake, where the weight transfer would only see extra tensors
         return {"tied": False}
@@ -353,10 +367,9 @@ def probe_tied(m, width, x, weights):
 
 @grader("tied_net")
 def tied_net(g):
-    @g.for_all(width=sizes, n=batches, seed=seeds)
     def shares_and_sums_gradients(width, n, seed):
         x = floats((n, 4), seed)
-        called = f"tied_net({width})"
+        called = "tied_net()" if width is None else f"tied_net({width})"
         ref = g.reference(probe_tied, width, x, None, seed=seed, called=called)
         got = g.student(probe_tied, width, x, ref["weights"], seed=seed, called=called)
         check(got["tied"], "does not tie layers 2 and 4: net[2] is not net[4].",
@@ -374,3 +387,6 @@ def tied_net(g):
             assert_same(a, b, headline="does not sum the gradients of both uses of the shared layer.",
                         called=f"{called}(X).sum().backward()",
                         what=f"the gradient of the {ordinal(k + 1)} parameter the forward pass uses")
+
+    shares_and_sums_gradients(None, 11, g.fixed_seed)  # the default width (8), a batch above 8
+    g.for_all(width=sizes, n=batches, seed=seeds)(shares_and_sums_gradients)

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from harness.feedback import assert_equal, assert_same, check, fail
 from harness.grading import grader
-from harness.strategies import FILE_DTYPES, dict_keys, file_dtypes, seeds, shapes, sizes, values_of
+from harness.strategies import (FILE_DTYPES, clashing_dict_spec, dict_keys, file_dtypes, long_list_spec, seeds,
+                                 shapes, sizes, values_of)
 from harness.tf_glue import observe
 
 from .._file_checks import FILE, a, check_files, check_not_executed, check_refused, round_trip, spec_text
@@ -54,7 +55,7 @@ def probe_roundtrip(m, kind, spec, seed, safety):
         value = [_make(dtype, shape, seed + k) for k, (dtype, shape) in enumerate(spec)]
     else:
         value = {key: _make(dtype, shape, seed + k) for k, (key, dtype, shape) in enumerate(spec)}
-    files, loaded, safe = round_trip(save, load, value, safety=safety)
+    files, loaded, safe = round_trip(save, load, value, safety=safety, framework="tensorflow")
     out = {"files": files, "safety": safe, "type": _type_name(loaded)}
     if kind == "tensor":
         out["loaded"] = _obs(loaded)
@@ -118,6 +119,8 @@ def _list_roundtrip(g, spec, seed, safety):
 
 @grader("tensor_list")
 def tensor_list_roundtrip(g):
+    _list_roundtrip(g, long_list_spec(), g.fixed_seed, False)  # twelve tensors: "10" sorts before "2"
+
     @g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), every=_every_dtype(_TEN_SHAPES),
                seed=seeds)
     def exact_roundtrip(spec, every, seed):
@@ -150,6 +153,8 @@ def tensor_dict_roundtrip(g):
     keys = st.lists(dict_keys, min_size=len(FILE_DTYPES), max_size=len(FILE_DTYPES), unique=True)
     every = st.tuples(keys, _every_dtype(_TEN_SHAPES)).map(lambda t: [(k, d, s) for k, (d, s) in zip(*t)])
 
+    _dict_roundtrip(g, clashing_dict_spec(), g.fixed_seed, False)  # keys that clash inside a format
+
     @g.for_all(spec=entries, every=every, seed=seeds)
     def exact_roundtrip(spec, every, seed):
         got = _dict_roundtrip(g, spec, seed, True)
@@ -162,8 +167,11 @@ def _sequential(b, c):
                              keras.layers.Dense(c)])
 
 
-class _Subclassed(keras.Model):
-    """The same layers in a subclassed model: ``build(input_shape)`` alone creates no weights here."""
+class SubclassedNet(keras.Model):
+    """The same layers in a subclassed model: ``build(input_shape)`` alone creates no weights here.
+
+    A plain class name: Keras names a model after its class, and ``predict()`` refuses the name
+    ``__subclassed`` that a leading underscore gives."""
 
     def __init__(self, b, c):
         super().__init__()
@@ -175,7 +183,7 @@ class _Subclassed(keras.Model):
         return self.out(self.norm(self.hidden(x)))
 
 
-_NETS = {"sequential": _sequential, "subclassed": _Subclassed}
+_NETS = {"sequential": _sequential, "subclassed": SubclassedNet}
 _NET_TEXT = {"sequential": "Sequential([Dense({b}, relu), BatchNormalization(), Dense({c})])",
              "subclassed": "a subclassed keras.Model calling Dense({b}, relu), BatchNormalization(), Dense({c})"}
 
@@ -194,7 +202,7 @@ def probe_params(m, kind, a_, b, c, seed, safety=True):
         return fresh
 
     files, loaded, safety = round_trip(m.save_params, lambda p: m.load_params(make_net, p, (None, a_)), net,
-                                       safety=safety)
+                                       safety=safety, framework="tensorflow")
     out = {"files": files, "safety": safety, "type": _type_name(loaded),
            "expected": [observe(w) for w in net.weights]}
     if isinstance(loaded, keras.layers.Layer):

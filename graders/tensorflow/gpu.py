@@ -1,15 +1,14 @@
 """Graders for tensorflow/gpu.py (d2l 6.7 GPUs, Keras 3).
 
-GPU counts are faked by patching ``tf.config.list_physical_devices`` and its
-``experimental`` twin (CONTRACT.md); devices are compared through
+GPU counts are faked by patching every public query (``tf.config.list_physical_devices``,
+``list_logical_devices``, ``get_visible_devices``, their ``experimental`` twins,
+``tf.test.gpu_device_name``) and the student module's own import-time bindings of
+them (graders/_rebind.py) (CONTRACT.md); devices are compared through
 ``tf.DeviceSpec``, so "/GPU:0", "GPU:0" and "/device:GPU:0" are equal.
 Only ``placement`` needs a real GPU.
 """
 
 from __future__ import annotations
-
-import contextlib
-from unittest import mock
 
 import tensorflow as tf
 from hypothesis import strategies as st
@@ -19,23 +18,38 @@ from harness.grading import grader
 from harness.strategies import floats, seeds
 from harness.tf_glue import observe, tensor
 
+from .._rebind import rebinding
 
-@contextlib.contextmanager
-def fake_gpus(count: int):
-    real = tf.config.list_physical_devices
+
+def _lister(real, make, count):
+    """A fake of ``real(device_type=None)`` that lists ``count`` GPUs made by ``make(i)``."""
 
     def listing(device_type=None):
-        if device_type is not None and device_type.upper() == "GPU":
-            return [tf.config.PhysicalDevice(name=f"/physical_device:GPU:{i}", device_type="GPU")
-                    for i in range(count)]
+        if device_type == "GPU":  # TensorFlow matches the type exactly: "gpu" lists nothing
+            return [make(i) for i in range(count)]
         devices = [d for d in real(device_type) if d.device_type != "GPU"]
-        if device_type is None:
+        if device_type is None:  # every device: the real ones but GPUs, then the fake GPUs
             devices += listing("GPU")
         return devices
 
-    with mock.patch.object(tf.config, "list_physical_devices", listing), \
-            mock.patch.object(tf.config.experimental, "list_physical_devices", listing):
-        yield
+    return listing
+
+
+def fake_gpus(m, count: int):
+    """``count`` GPUs for every public query, however ``m`` reached it."""
+    physical = _lister(tf.config.list_physical_devices,
+                       lambda i: tf.config.PhysicalDevice(name=f"/physical_device:GPU:{i}", device_type="GPU"), count)
+    logical = _lister(tf.config.list_logical_devices,
+                      lambda i: tf.config.LogicalDevice(name=f"/device:GPU:{i}", device_type="GPU"), count)
+    visible = _lister(tf.config.get_visible_devices,
+                      lambda i: tf.config.PhysicalDevice(name=f"/physical_device:GPU:{i}", device_type="GPU"), count)
+    patches = []
+    for owner in (tf.config, tf.config.experimental):
+        patches += [(owner, "list_physical_devices", physical), (owner, "list_logical_devices", logical),
+                    (owner, "get_visible_devices", visible)]
+    patches.append((tf.test, "gpu_device_name", lambda: "/device:GPU:0" if count else ""))
+    patches.append((tf.test, "is_gpu_available", lambda *a, **k: count > 0))
+    return rebinding(m, patches)
 
 
 def _device(value):
@@ -50,7 +64,7 @@ def _device(value):
 
 
 def probe_gpu(m, fn, count, args):
-    with fake_gpus(count):
+    with fake_gpus(m, count):
         result = getattr(m, fn)(*args)
     if fn == "num_gpus":
         if isinstance(result, int) and not isinstance(result, bool):
@@ -65,7 +79,7 @@ def probe_gpu(m, fn, count, args):
 
 # Every count and index that matters, exhaustively (each call costs microseconds): an off-by-one at the
 # boundary i == count, or a negative i, cannot hide behind the few examples a random draw would try.
-COUNTS = (0, 1, 2, 3, 8)
+COUNTS = (*range(9), 12)  # 12: a list capped at 8 shows
 
 
 @grader("num_gpus")
@@ -80,7 +94,7 @@ def num_gpus(g):
 @grader("try_gpu")
 def try_gpu(g):
     for count in COUNTS:
-        for i in range(-2, count + 3):
+        for i in range(-3, count + 3):
             called = f"try_gpu({i}) with {count} GPUs"
             got, ref = g.both(probe_gpu, "try_gpu", count, (i,), called=called)
             assert_equal(got, ref, headline="returns the wrong device.", called=called, what="the device")

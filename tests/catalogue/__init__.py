@@ -8,7 +8,9 @@ harness/catalog.py).  A variant is a correct implementation written
 differently and must pass every unit of the module.
 
 Catalogue files are ``<framework>_<module>.py`` beside this one, each with
-``MUTANTS`` and ``VARIANTS`` lists.
+``MUTANTS`` and ``VARIANTS`` lists.  ``blind/<framework>_<module>.py`` holds the
+same for entries written *blind*: from the contract and the reference only, by
+someone who had not read the graders (the honest measure of a grader's power).
 """
 
 from __future__ import annotations
@@ -42,12 +44,16 @@ class Variant:
     expect_pass = True
 
 
-def entries(framework: str, module: str) -> list:
-    try:
-        mod = importlib.import_module(f"tests.catalogue.{framework}_{module}")
-    except ModuleNotFoundError:
-        return []
-    return [*mod.MUTANTS, *mod.VARIANTS]
+def entries(framework: str, module: str, *, blind: bool | None = None) -> list:
+    """The module's entries; ``blind=True``/``False`` only the blind / the original ones."""
+    found = []
+    for package in {None: ("", "blind."), True: ("blind.",), False: ("",)}[blind]:
+        try:
+            mod = importlib.import_module(f"tests.catalogue.{package}{framework}_{module}")
+        except ModuleNotFoundError:
+            continue
+        found += [*mod.MUTANTS, *mod.VARIANTS]
+    return found
 
 
 def all_entries() -> list[tuple[str, str, object]]:

@@ -595,28 +595,6 @@ VARIANTS = [
             def forward(self, X):
                 return self.net(X)
     """),
-    Variant("chimera", "Uses the module's own MySequential instead of nn.Sequential.", """
-        from torch import nn
-
-        def chimera():
-            return MySequential(NestMLP(), nn.Linear(16, 20), FixedHiddenMLP())
-    """),
-    Variant("chimera", "A custom nn.Module with three attributes.", """
-        from torch import nn
-
-        class _Chimera(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.nest = NestMLP()
-                self.mid = nn.Linear(16, 20)
-                self.fixed = FixedHiddenMLP()
-
-            def forward(self, X):
-                return self.fixed(self.mid(self.nest(X)))
-
-        def chimera():
-            return _Chimera()
-    """),
     Variant("ParallelBlock", "Keeps the nets in an nn.ModuleList and concatenates on dim X.dim() - 1.", """
         import torch
         from torch import nn
@@ -654,5 +632,143 @@ VARIANTS = [
             for i in range(n):
                 net.add_module(f"block{i}", make_block())
             return net
+    """),
+]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped a blind batch
+MUTANTS += [
+    Mutant("MySequential", "Runs its blocks under torch.no_grad(): right values, no gradient anywhere.", """
+        import torch
+        from torch import nn
+
+        class MySequential(nn.Module):
+            def __init__(self, *blocks):
+                super().__init__()
+                for i, b in enumerate(blocks):
+                    self.add_module(str(i), b)
+
+            def forward(self, X):
+                with torch.no_grad():
+                    for b in self._modules.values():
+                        X = b(X)
+                return X
+    """),
+    Mutant("MySequential", "Runs its blocks in sorted() key order: '10' before '2' once there are 11 blocks.", """
+        from torch import nn
+
+        class MySequential(nn.Module):
+            def __init__(self, *blocks):
+                super().__init__()
+                for i, b in enumerate(blocks):
+                    self.add_module(str(i), b)
+
+            def forward(self, X):
+                for key in sorted(self._modules):
+                    X = self._modules[key](X)
+                return X
+    """),
+    Mutant("MySequential", "Skips its last block from the second call on.", """
+        from torch import nn
+
+        class MySequential(nn.Module):
+            def __init__(self, *blocks):
+                super().__init__()
+                for i, b in enumerate(blocks):
+                    self.add_module(str(i), b)
+                self.calls = 0
+
+            def forward(self, X):
+                self.calls += 1
+                blocks = list(self._modules.values())
+                for b in blocks if self.calls == 1 else blocks[:-1]:
+                    X = b(X)
+                return X
+    """),
+    Mutant("chimera", "Builds the chimera on MySequential, so chimera()[0] is not its NestMLP.", """
+        from torch import nn
+
+        def chimera():
+            return MySequential(NestMLP(), nn.Linear(16, 20), FixedHiddenMLP())
+    """),
+    Mutant("FixedHiddenMLP", "rand_weight is a fixed grid (arange / 400), the same in every instance.", """
+        import torch
+        import torch.nn.functional as F
+        from torch import nn
+
+        class FixedHiddenMLP(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.register_buffer("rand_weight", torch.arange(400, dtype=torch.float32).reshape(20, 20) / 400)
+                self.linear = nn.Linear(20, 20)
+
+            def forward(self, X):
+                X = self.linear(X)
+                X = F.relu(X @ self.rand_weight + 1)
+                X = self.linear(X)
+                while X.abs().sum() > 1:
+                    X /= 2
+                return X.sum()
+    """),
+    Mutant("FixedHiddenMLP", "Bounds the halving loop at 20 iterations.", """
+        import torch
+        import torch.nn.functional as F
+        from torch import nn
+
+        class FixedHiddenMLP(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.register_buffer("rand_weight", torch.rand(20, 20))
+                self.linear = nn.Linear(20, 20)
+
+            def forward(self, X):
+                X = self.linear(X)
+                X = F.relu(X @ self.rand_weight + 1)
+                X = self.linear(X)
+                for _ in range(20):
+                    if X.abs().sum() <= 1:
+                        break
+                    X /= 2
+                return X.sum()
+    """),
+    Mutant("ParallelBlock", "Runs its children(): given the same net twice, it concatenates one output only.", """
+        import torch
+        from torch import nn
+
+        class ParallelBlock(nn.Module):
+            def __init__(self, net1, net2):
+                super().__init__()
+                self.net1, self.net2 = net1, net2
+
+            def forward(self, X):
+                return torch.cat([net(X) for net in self.children()], dim=-1)
+    """),
+    Mutant("repeat_block", "repeat_block(f, 0) still makes one block (range(max(n, 1))).", """
+        from torch import nn
+
+        def repeat_block(make_block, n):
+            return nn.Sequential(*[make_block() for _ in range(max(n, 1))])
+    """),
+]
+
+VARIANTS += [
+    Variant("FixedHiddenMLP", "Casts rand_weight to the input's dtype first, so it is used before the Linear.", """
+        import torch
+        import torch.nn.functional as F
+        from torch import nn
+
+        class FixedHiddenMLP(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.register_buffer("rand_weight", torch.rand(20, 20))
+                self.linear = nn.Linear(20, 20)
+
+            def forward(self, X):
+                W = self.rand_weight.to(X.dtype)
+                X = self.linear(X)
+                X = F.relu(X @ W + 1)
+                X = self.linear(X)
+                while X.abs().sum() > 1:
+                    X /= 2
+                return X.sum()
     """),
 ]

@@ -257,3 +257,30 @@ VARIANTS = [
                 return torch.fft.rfft(X)[..., : (X.shape[-1] + 1) // 2]
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped a blind batch
+MUTANTS += [
+    Mutant("TensorReduction", "Uses X.data in forward: right values, no gradient to the input.", """
+        import torch
+        from torch import nn
+
+        class TensorReduction(nn.Module):
+            def __init__(self, in_features, out_features):
+                super().__init__()
+                self.weight = nn.Parameter(torch.randn(in_features, in_features, out_features))
+
+            def forward(self, X):
+                X = X.data
+                return torch.einsum("ijk,ni,nj->nk", self.weight, X, X)
+    """),
+    Mutant("FourierHalf", "Computes the FFT in numpy: right values, cut off from autograd.", """
+        import numpy as np
+        import torch
+        from torch import nn
+
+        class FourierHalf(nn.Module):
+            def forward(self, X):
+                d = X.shape[-1]
+                return torch.from_numpy(np.fft.fft(X.detach().numpy(), axis=-1)[..., :(d + 1) // 2].astype(np.complex64))
+    """),
+]

@@ -284,3 +284,52 @@ VARIANTS = [
         return net.eval()
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped a blind batch
+MUTANTS += [
+    Mutant("tensor", "Checks the file is a zip, then loads with weights_only=False: a torch.save zip runs code.", """
+        import zipfile
+
+        import torch
+
+        def load_tensor(path):
+            if not zipfile.is_zipfile(path):
+                raise ValueError(f"{path!r} is not a tensor file")
+            return torch.load(path, weights_only=False)
+    """),
+    Mutant("tensor_list", "Saves through a temp file in the system temp directory and never removes it.", """
+        import os
+        import shutil
+        import tempfile
+
+        import torch
+
+        def save_tensors(xs, path):
+            fd, tmp = tempfile.mkstemp(suffix=".pt")
+            os.close(fd)
+            torch.save(list(xs), tmp)
+            shutil.copyfile(tmp, path)
+    """),
+    Mutant("tensor_dict", "Stores each value as <key>.npy in a zip: keys 'w' and 'w.npy' collide.", """
+        import io
+        import zipfile
+
+        import numpy as np
+        import torch
+
+        def save_tensor_dict(d, path):
+            with zipfile.ZipFile(path, "w") as z:
+                for key, x in d.items():
+                    name = key if key.endswith(".npy") else key + ".npy"
+                    buf = io.BytesIO()
+                    torch.save(x, buf)
+                    z.writestr(name, buf.getvalue())
+
+        def load_tensor_dict(path):
+            out = {}
+            with zipfile.ZipFile(path) as z:
+                for name in z.namelist():
+                    out[name.removesuffix(".npy")] = torch.load(io.BytesIO(z.read(name)), weights_only=True)
+            return out
+    """),
+]

@@ -154,3 +154,34 @@ VARIANTS = [
             return x.to(device=device, non_blocking=False)
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped or were rejected
+MUTANTS += [
+    Mutant("try_gpu", "The book's bug: try_gpu(-1) indexes from the end and returns the last GPU.", """
+        import torch
+
+        def try_gpu(i=0):
+            n = torch.cuda.device_count()
+            if -n <= i < n:
+                return torch.device(f"cuda:{i % n}")
+            return torch.device("cpu")
+    """),
+]
+
+VARIANTS += [
+    Variant("num_gpus", "Binds the query at import (from torch.cuda import device_count); the CPU as cpu:0.", """
+        import torch
+        from torch.cuda import device_count
+
+        def num_gpus():
+            return device_count()
+
+        def try_gpu(i=0):
+            if 0 <= i < device_count():
+                return torch.device(f"cuda:{i}")
+            return torch.device("cpu:0")
+
+        def try_all_gpus():
+            return [torch.device(f"cuda:{i}") for i in range(device_count())] or [torch.device("cpu:0")]
+    """),
+]

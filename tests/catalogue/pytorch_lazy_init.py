@@ -149,3 +149,26 @@ VARIANTS = [
             return net
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped a blind batch
+MUTANTS += [
+    Mutant("materialize", "Does the dry run in eval mode and leaves the net there.", """
+        import torch
+
+        def materialize(net, in_features):
+            net.eval()
+            with torch.no_grad():
+                net(torch.zeros(1, in_features))
+            return net
+    """),
+    Mutant("materialize", "Only handles nn.Sequential: runs the dry input through `for layer in net`.", """
+        import torch
+
+        def materialize(net, in_features):
+            X = torch.zeros(1, in_features)
+            with torch.no_grad():
+                for layer in net:
+                    X = layer(X)
+            return net
+    """),
+]

@@ -606,3 +606,40 @@ VARIANTS = [
             ]))
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped a blind batch
+MUTANTS += [
+    Mutant("init_normal", "Re-initialises every module with a weight (Conv2d, Embedding), not only nn.Linear.", """
+        import torch
+        from torch import nn
+
+        def init_normal(module):
+            if isinstance(getattr(module, "weight", None), torch.Tensor) and not isinstance(module, nn.LayerNorm):
+                with torch.no_grad():
+                    nn.init.normal_(module.weight, mean=0.0, std=0.01)
+                    if getattr(module, "bias", None) is not None:
+                        nn.init.zeros_(module.bias)
+    """),
+    Mutant("init_normal", "A normal truncated at 3 sigma (trunc_normal_): no value beyond 0.03.", """
+        import torch
+        from torch import nn
+
+        def init_normal(module):
+            if isinstance(module, nn.Linear):
+                with torch.no_grad():
+                    nn.init.trunc_normal_(module.weight, mean=0.0, std=0.01, a=-0.03, b=0.03)
+                    nn.init.zeros_(module.bias)
+    """),
+    Mutant("layer_state", "Indexes list(net.children()), which lists a repeated module once.", """
+        def layer_state(net, i):
+            return list(net.children())[i].state_dict()
+    """),
+    Mutant("tied_net", "Has the default width 16 instead of 8.", """
+        from torch import nn
+
+        def tied_net(width=16):
+            shared = nn.Linear(width, width)
+            return nn.Sequential(nn.Linear(4, width), nn.ReLU(), shared, nn.ReLU(), shared, nn.ReLU(),
+                                 nn.Linear(width, 1))
+    """),
+]

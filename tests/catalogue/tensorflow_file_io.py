@@ -333,3 +333,38 @@ VARIANTS = [
         return net
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: classes that escaped a blind batch
+MUTANTS += [
+    Mutant("tensor", "Checks the file is an npz, then loads with allow_pickle=True: an npz of objects runs code.", """
+        import numpy as np
+        import tensorflow as tf
+
+        def load_tensor(path):
+            with open(path, "rb") as f:
+                head = f.read(4)
+            if head != b"PK\\x03\\x04":
+                raise ValueError("not an npz file")
+            ((_, t),) = _read_unsafe(path)
+            return t
+
+        def _read_unsafe(path):
+            import json
+            data = np.load(path, allow_pickle=True)
+            out = []
+            for name in data.files:
+                data[name]  # touches every member, as a loader that validates them would
+            header = json.loads(bytes(data["header"]).decode("utf-8"))
+            return [(e["key"], _unpack(e, data[f"t{i}"])) for i, e in enumerate(header["entries"])]
+    """),
+    Mutant("tensor_list", "Saves through a temp file in the system temp directory and never removes it.", """
+        import shutil
+        import tempfile
+
+        def save_tensors(xs, path):
+            tmp = tempfile.NamedTemporaryFile(delete=False, suffix=".npz")
+            tmp.close()
+            _write(tmp.name, "list", [(None, x) for x in xs])
+            shutil.copyfile(tmp.name, path)
+    """),
+]

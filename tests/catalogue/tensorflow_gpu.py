@@ -157,3 +157,22 @@ VARIANTS = [
                 return tf.add(x, tf.zeros_like(x))
     """),
 ]
+
+# ---------------------------------------------------------------- issue 11: correct code that was rejected
+VARIANTS += [
+    Variant("num_gpus", "Counts logical devices, bound at import, and names them /device:GPU:i.", """
+        import tensorflow as tf
+        from tensorflow.config import list_logical_devices
+
+        def num_gpus():
+            return len(list_logical_devices("GPU"))
+
+        def try_gpu(i=0):
+            if 0 <= i < num_gpus():
+                return f"/device:GPU:{i}"
+            return "/device:CPU:0"
+
+        def try_all_gpus():
+            return [f"/device:GPU:{i}" for i in range(num_gpus())] or ["/device:CPU:0"]
+    """),
+]

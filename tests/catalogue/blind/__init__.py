@@ -1,0 +1,1 @@
+"""Blind catalogue entries: written from the contract and the reference only (see ``tests/catalogue``)."""
