@@ -12,7 +12,7 @@ from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor
 
-from ._common import param_shapes, signature
+from ._common import check_fresh, fresh_build, param_shapes, signature
 
 
 def probe_forward_backward(m, ctor, args, inputs, weights):
@@ -30,18 +30,20 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
           f"Called `{signature(ctor, args)}`. Got a {type(net).__name__}.")
     xs = [tensor(x) for x in inputs]
     shapes = param_shapes(net)
+    fresh = fresh_build(m, ctor, args, net)
     if weights is not None:
         try:
             pairs = load_used_weights(net, weights, *xs)
         except GradingFailure as exc:  # reported after the registration check, which names the usual cause
-            return {"param_shapes": shapes, "load_error": (exc.headline, exc.detail)}
+            return {"param_shapes": shapes, "fresh": fresh, "load_error": (exc.headline, exc.detail)}
     net.zero_grad(set_to_none=True)
     leaves = [x.clone().requires_grad_(True) for x in xs]
     out, order = run_recording(net, *leaves)
     if weights is None:  # the reference: report its weights in order of first use
         weights = [observe(t) for t in order]
         pairs = [(t, False) for t in order]
-    result = {"weights": weights, "param_shapes": shapes, "out": observe(out, "the output"), "load_error": None}
+    result = {"weights": weights, "param_shapes": shapes, "out": observe(out, "the output"), "load_error": None,
+              "fresh": fresh}
     if out.requires_grad:
         out.sum().backward()
     grads = []
@@ -73,6 +75,7 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
           f"Called `{built}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
           f"{ref['param_shapes']} (sorted). A layer kept in a plain list, or not assigned to an attribute, is not "
           "registered; a layer created but never used, or created twice, shows here too.")
+    check_fresh(got, ref, built)
     if got["load_error"]:
         fail(*got["load_error"])
     assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
@@ -171,6 +174,7 @@ _LONG = ([("linear", 3, 4), ("tanh",), ("linear", 4, 5), ("relu",), ("linear", 5
           ("tanh",), ("linear", 2, 6), ("relu",), ("linear", 6, 3), ("tanh",)], 3)
 # Only functional blocks: no parameter, so a gradient to the input is all that shows an autograd cut.
 _NO_PARAMS = ([("tanh",), ("relu",), ("tanh",)], 4)
+_EMPTY = ([], 3)  # MySequential() returns its input
 
 
 @grader("MySequential")
@@ -220,6 +224,7 @@ def my_sequential(g):
     behaves_like_sequential(_REPEATED, 2, g.fixed_seed)
     behaves_like_sequential(_LONG, 11, g.fixed_seed)
     behaves_like_sequential(_NO_PARAMS, 2, g.fixed_seed)
+    behaves_like_sequential(_EMPTY, 2, g.fixed_seed)
     g.for_all(chain=chains(), n=batches, seed=seeds)(behaves_like_sequential)
 
 
@@ -279,8 +284,9 @@ def fixed_hidden_mlp(g):
           f"Called `FixedHiddenMLP()`. Got parameters() of shapes {got['params']}, "
           "but the reference gives [(20,), (20, 20)].")
 
-    # A batch above 8 and inputs so large that the halving loop runs more than 20 times.
+    # A batch above 8 and inputs so large that the halving loop runs more than 20 times; a rank-3 input.
     compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((11, 20), g.fixed_seed, 1e6)], seed=g.fixed_seed)
+    compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((2, 3, 20), g.fixed_seed, 10.0)], seed=g.fixed_seed)
 
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
@@ -289,6 +295,8 @@ def fixed_hidden_mlp(g):
 
 @grader("NestMLP")
 def nest_mlp(g):
+    compare_forward_backward(g, "NestMLP", inputs=[floats((11, 3, 20), g.fixed_seed)], seed=g.fixed_seed)  # rank 3
+
     @g.for_all(n=batches, seed=seeds)
     def forward_matches(n, seed):
         compare_forward_backward(g, "NestMLP", inputs=[floats((n, 20), seed)], seed=seed)
@@ -332,11 +340,12 @@ def probe_parallel(m, d, a, b, deep, x, same=False):
     expected_ids = {id(p) for p in net1.parameters()} | {id(p) for p in net2.parameters()}
     X = tensor(x).requires_grad_(True)
     y = net(X)
+    later = net(tensor(x) * 0.5)  # a later call must leave the first result alone
     out = observe(y, "the output")
     params = list(net1.parameters()) + ([] if same else list(net2.parameters()))
     if isinstance(y, torch.Tensor) and y.requires_grad:
         (y * torch.arange(1, y.shape[-1] + 1, dtype=y.dtype)).sum().backward()  # weights tell the halves apart
-    return {"registered": len(ids & expected_ids), "out": out,
+    return {"registered": len(ids & expected_ids), "out": out, "later": observe(later, "the output of a later call"),
             "grads": [observe(p.grad) if p.grad is not None else None for p in params],
             "input_grad": observe(X.grad) if X.grad is not None else None}
 
@@ -355,7 +364,9 @@ def parallel_block(g):
               f"Called `{called}`. Assign net1 and net2 to attributes (or an nn.ModuleList); a plain list or "
               "tuple hides them from parameters(), state_dict() and .to().")
         assert_same(got["out"], ref["out"], headline="does not concatenate net1(X) and net2(X) on the last axis.",
-                    called=called)
+                    called=f"{called}, then the same block on X * 0.5")
+        assert_same(got["later"], ref["later"], headline="gives a different result on a later call.",
+                    called=f"{called}, then the same block on X * 0.5")
         backward = f"(Y * [1, 2, ...]).sum().backward() for Y = {called}"
         for k, (u, v) in enumerate(zip(got["grads"], ref["grads"])):
             if u is None:
@@ -386,9 +397,14 @@ def probe_repeat(m, d, n, x):
     if type(net).forward is nn.Module.forward:  # ModuleList, ModuleDict: containers that cannot be called
         return {"module": False, "type": f"{type(net).__name__}, which has no forward", "calls": len(made)}
     distinct = len({id(p) for p in net.parameters()})
+    submodules = list(net.modules())
     with torch.no_grad():
         out = observe(net(tensor(x)), "the output")
-    return {"module": True, "calls": len(made), "distinct": distinct, "out": out}
+    again = m.repeat_block(lambda: nn.Linear(d, d), n)
+    return {"module": True, "calls": len(made), "distinct": distinct, "out": out,
+            "container": not any(net is b for b in made),
+            "registered": sum(any(b is s for s in submodules) for b in made),
+            "training": all(mod.training for mod in submodules), "fresh": again is not net}
 
 
 @grader("repeat_block")
@@ -408,9 +424,18 @@ def repeat_block(g):
               f"does not hold {n} independent blocks: `parameters()` yields {got['distinct']} distinct tensors, "
               f"the reference yields {ref['distinct']}.",
               f"Called `{called}`. `[make_block()] * n` repeats one block object n times.")
+        check(got["container"] and got["registered"] == n, f"does not return a container of the {n} blocks.",
+              f"Called `{called}`. Got a {'block itself' if not got['container'] else 'module'} holding "
+              f"{got['registered']} of the blocks, but the reference gives an nn.Sequential holding all {n} "
+              "(for n = 1 as well: a container, not the bare block).")
+        check(got["training"], "returns blocks in eval mode.",
+              f"Called `{called}`. Got modules with training=False, but new blocks are in training mode.")
+        check(got["fresh"], "returns the same container on every call.",
+              f"Called `{called}` twice. Got the same object both times, but each call must build new blocks "
+              "(no caching).")
         assert_same(got["out"], ref["out"], headline="does not apply the n blocks in order.",
                     called=f"{called}(X) with X of shape {x.shape}")
 
-    for n in range(5):  # n = 0 (an empty container returns its input) to 4, every seed
+    for n in (*range(5), 12):  # n = 0 (an empty container returns its input) to 4, and 12 ("10" sorts before "2")
         independent_copies(3, n, 2, g.fixed_seed)
     g.for_all(d=sizes, n=st.integers(0, 4), rows=batches, seed=seeds)(independent_copies)

@@ -12,7 +12,7 @@ from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor
 
-from ._common import param_shapes, signature
+from ._common import check_fresh, fresh_build, param_shapes, signature
 
 
 def probe_centered(m, x, w):
@@ -66,6 +66,7 @@ def centered_layer(g):
                     called=f"{called}, then layer.eval() and the same layer on X * 0.5 + 1")
 
     subtracts_the_mean((11, 3, 2), 3.0, g.fixed_seed)  # rank 3, a batch above 8, a mean far from 0
+    subtracts_the_mean((64, 80), 3.0, g.fixed_seed)  # more elements than a sample of the first few thousand
     g.for_all(shape=st.lists(sizes, min_size=1, max_size=3).map(tuple), offset=st.sampled_from([0.0, 3.0]),
               seed=seeds)(subtracts_the_mean)
 
@@ -80,7 +81,7 @@ def probe_layer(m, ctor, args, x, weights):
     """
     net = getattr(m, ctor)(*args)
     X = tensor(x)
-    out = {"param_shapes": param_shapes(net)}
+    out = {"param_shapes": param_shapes(net), "fresh": fresh_build(m, ctor, args, net)}
     if weights is None:
         _, order = run_recording(net, X)
         weights = [observe(t) for t in order]
@@ -119,6 +120,7 @@ def compare_layer(g, ctor, args, x, seed):
           f"Called `{made}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
           f"{ref['param_shapes']} (sorted). A tensor stored as a plain attribute is not registered: wrap it in "
           "nn.Parameter.")
+    check_fresh(got, ref, made)
     if "transfer" in got:
         fail(*got["transfer"])
     assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
@@ -182,6 +184,8 @@ def probe_fourier(m, x):
     if isinstance(y, torch.Tensor) and y.requires_grad:
         (y.real.sum() + 2 * y.imag.sum() if y.is_complex() else y.sum()).backward()
     out["grad"] = observe(leaf.grad) if leaf.grad is not None else None
+    with torch.no_grad():  # the same layer on a narrower input: d is read from each input
+        out["narrower"] = observe(layer(tensor(x)[..., : max(1, x.shape[-1] - 1)]), "the output of a later call")
     return out
 
 
@@ -199,6 +203,8 @@ def fourier_half(g):
               "FFT with torch.fft on the tensor itself (not numpy, .detach() or .data).")
         assert_same(got["grad"], ref["grad"], headline="passes the wrong gradient back to its input.",
                     called=backward, what="X.grad", atol=1e-4)
+        assert_same(got["narrower"], ref["narrower"], headline="gives a wrong result on a later, narrower input.",
+                    called=f"{called}, then the same layer on X[..., :d - 1]", atol=1e-4)
 
     for d in (1, 2, 7, 8):  # odd and even lengths, a batch above 8
         first_half_of_fft(11 if d == 8 else 2, d, g.fixed_seed)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import torch
 from hypothesis import strategies as st
 from torch import nn
@@ -11,7 +14,7 @@ from harness.grading import grader
 from harness.strategies import clashing_dict_spec, dict_keys, file_dtypes, long_list_spec, seeds, shapes, sizes, values_of
 from harness.torch_glue import DTYPES, observe
 
-from .._file_checks import FILE, a as _a, check_files, check_not_executed, check_refused, round_trip
+from .._file_checks import FILE, a as _a, check_files, check_not_executed, check_refused, private_tempdir, round_trip
 from .._file_checks import spec_text as _spec_text
 
 SAFE_LOAD = "torch.load(path, weights_only=True)"
@@ -44,6 +47,25 @@ def probe_roundtrip(m, kind, spec, seed):
     return out
 
 
+def probe_tensor_extras(m, seed):
+    """Round trips a random draw rarely makes: a non-contiguous view, a tensor of 4900 values, 0-d tensors, and
+    the same path saved twice (the second load must see the second value), each in a private temp directory."""
+    out = {}
+    with tempfile.TemporaryDirectory() as folder, private_tempdir():
+        path = os.path.join(folder, FILE)
+        base = _make("float32", (5, 7), seed)
+        cases = {"a transposed view": base.T, "a (70, 70) float32 tensor": _make("float32", (70, 70), seed + 1),
+                 "a 0-d float32 tensor": _make("float32", (), seed + 2), "a 0-d int64 tensor": _make("int64", (), seed + 3)}
+        for what, value in cases.items():
+            m.save_tensor(value, path)
+            out[what] = observe(m.load_tensor(path), f"the loaded tensor ({what})")
+        m.save_tensor(_make("float32", (3,), seed + 4), path)
+        m.load_tensor(path)
+        m.save_tensor(_make("float32", (3,), seed + 5), path)
+        out["the second of two tensors saved at one path"] = observe(m.load_tensor(path), "the second load")
+    return out
+
+
 def _check_files_and_safety(called, got, load_name):
     """What the file looks like and whether loading ran its code: checked before the round trip."""
     check_files(called, got)
@@ -52,6 +74,12 @@ def _check_files_and_safety(called, got, load_name):
 
 @grader("tensor")
 def tensor_roundtrip(g):
+    got, ref = g.both(probe_tensor_extras, g.fixed_seed, seed=g.fixed_seed, called="save_tensor / load_tensor")
+    for what, expected in ref.items():
+        assert_same(got[what], expected, headline="does not round-trip tensors exactly.",
+                    called=f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {what}", what="the loaded tensor",
+                    exact=True)
+
     @g.for_all(dtype=file_dtypes, shape=shapes, seed=seeds)
     def exact_roundtrip(dtype, shape, seed):
         called = f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {_a(_spec_text(dtype, shape))}"
@@ -106,18 +134,19 @@ def tensor_dict_roundtrip(g):
     g.for_all(spec=entries, seed=seeds)(exact_roundtrip)
 
 
-def _make_net(a, b, c):
-    return nn.Sequential(nn.Linear(a, b), nn.BatchNorm1d(b), nn.ReLU(), nn.Dropout(0.5), nn.Linear(b, c))
+def _make_net(a, b, c, dtype="float32"):
+    net = nn.Sequential(nn.Linear(a, b), nn.BatchNorm1d(b), nn.ReLU(), nn.Dropout(0.5), nn.Linear(b, c))
+    return net.double() if dtype == "float64" else net
 
 
-def probe_params(m, a, b, c, seed):
+def probe_params(m, a, b, c, seed, dtype="float32"):
     torch.manual_seed(seed)
-    net = _make_net(a, b, c)
-    net(torch.randn(4, a))  # training step: BatchNorm's running statistics move away from their defaults
+    net = _make_net(a, b, c, dtype)
+    net(torch.randn(4, a, dtype=DTYPES[dtype]))  # training step: BatchNorm's running statistics move
     made = []
 
     def make_net():
-        fresh = _make_net(a, b, c)  # fresh random weights: a loader that forgets to load is visible
+        fresh = _make_net(a, b, c, dtype)  # fresh random weights: a loader that forgets to load is visible
         made.append(fresh)
         return fresh
 
@@ -129,16 +158,21 @@ def probe_params(m, a, b, c, seed):
         out["fresh"] = loaded is not net and any(loaded is x for x in made)
         out["state"] = {k: observe(v) for k, v in loaded.state_dict().items()}
         out["training"] = [mod.training for mod in loaded.modules()]
+        out["frozen"] = sum(not p.requires_grad for p in loaded.parameters())
+        with tempfile.TemporaryDirectory() as folder:  # two loads of one file: two nets
+            path = os.path.join(folder, FILE)
+            m.save_params(net, path)
+            out["second_fresh"] = m.load_params(make_net, path) is not m.load_params(make_net, path)
     return out
 
 
 @grader("params")
 def params_roundtrip(g):
-    @g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)
-    def restores_a_fresh_net(a, b, c, seed):
+    def restores_a_fresh_net(a, b, c, seed, dtype="float32"):
         net = f"Sequential(Linear({a}, {b}), BatchNorm1d({b}), ReLU(), Dropout(0.5), Linear({b}, {c}))"
+        net += ".double()" if dtype == "float64" else ""
         called = f"save_params(net, {FILE!r}); load_params(make_net, {FILE!r}) with net = {net}"
-        got = g.student(probe_params, a, b, c, seed, seed=seed, called=called)
+        got = g.student(probe_params, a, b, c, seed, dtype, seed=seed, called=called)
         _check_files_and_safety(called, got, "load_params")
         check("state" in got, "does not return a module.",
               f"Called `{called}`. Got {_a(got['type'])}, but the reference returns the net made by make_net().")
@@ -151,4 +185,13 @@ def params_roundtrip(g):
                         called=called, what=f"state_dict()[{key!r}]", exact=True)
         check(not any(got["training"]), "does not put the loaded net in eval mode.",
               f"Called `{called}`. Got modules with training=True; call .eval() before returning.")
+        check(got["frozen"] == 0, "freezes the loaded parameters.",
+              f"Called `{called}`. Got {got['frozen']} parameter tensors with requires_grad=False, but the net from "
+              "make_net() is trainable: eval() is all the contract asks for.")
+        check(got["second_fresh"], "returns the same net for two loads.",
+              f"Called `load_params(make_net, {FILE!r})` twice. Got one object both times: each load returns a new "
+              "make_net() (no caching).")
         check_refused(got, "load_params")
+
+    restores_a_fresh_net(3, 4, 2, g.fixed_seed, "float64")  # float64 values survive exactly
+    g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)(restores_a_fresh_net)

@@ -17,9 +17,11 @@ def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
     net = getattr(m, fn)(hidden, out_features)
     if not isinstance(net, nn.Module):
         return {"module": False, "type": type(net).__name__}
+    again = getattr(m, fn)(hidden, out_features)
     params = list(net.parameters())
     lazy_before = [is_lazy(p) for p in params]
-    out = {"module": True, "lazy_before": lazy_before}
+    out = {"module": True, "lazy_before": lazy_before, "fresh": again is not net,
+           "training": all(mod.training for mod in net.modules())}
     if not any(lazy_before) or (every_layer and not all(lazy_before)):
         return out  # no forward pass: an eager first layer would only raise a shape error there
     lazy_ids = {id(p) for p in params if is_lazy(p)}
@@ -35,8 +37,13 @@ def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
         except GradingFailure as exc:  # reported after the shape checks, which say more
             out["transfer"] = [exc.headline, exc.detail]
             return out
-    with torch.no_grad():
-        out.update(weights=weights, out=observe(net(X), "the output"))
+    leaf = tensor(x).requires_grad_(True)
+    y = net(leaf)
+    out.update(weights=weights, out=observe(y, "the output"))
+    if isinstance(y, torch.Tensor) and y.requires_grad:
+        y.sum().backward()
+    out["input_grad"] = observe(leaf.grad) if leaf.grad is not None else None
+    out["frozen"] = sum(not p.requires_grad for p in net.parameters())
     return out
 
 
@@ -51,14 +58,17 @@ def probe_defaults(m, fn, x):
 
 
 def _grade_lazy(g, fn, every_layer):
-    @g.for_all(hidden=sizes, out_features=sizes, d=sizes, n=batches, seed=seeds)
-    def infers_input_size(hidden, out_features, d, n, seed):
-        x = floats((n, d), seed)
+    def infers_input_size(hidden, out_features, d, n, seed, lead=()):
+        x = floats((n, *lead, d), seed)
         called = f"{fn}({hidden}, {out_features})"
         ref = g.reference(probe_lazy, fn, hidden, out_features, x, None, every_layer, seed=seed, called=called)
         got = g.student(probe_lazy, fn, hidden, out_features, x, ref["weights"], every_layer, seed=seed,
                         called=called)
         check(got["module"], "does not return an nn.Module.", f"Called `{called}`. Got a {got.get('type')}.")
+        check(got["fresh"], "returns the same net on every call.",
+              f"Called `{called}` twice. Got the same object both times, but each call must build a new net.")
+        check(got["training"], "returns the net in eval mode.",
+              f"Called `{called}`. Got modules with training=False, but a new net is in training mode.")
         if every_layer:
             check(got["lazy_before"] and all(got["lazy_before"]),
                   "has layers that are not lazy.",
@@ -78,6 +88,19 @@ def _grade_lazy(g, fn, every_layer):
             fail(*got["transfer"])
         assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                     called=f"{called}(X) with X of shape {x.shape}")
+        check(got["frozen"] == ref["frozen"], "freezes parameters.",
+              f"Called `{called}`. Got {got['frozen']} parameter tensors with requires_grad=False, but the reference "
+              f"has {ref['frozen']}.")
+        backward = f"{called}(X).sum().backward() with X of shape {x.shape}"
+        check(got["input_grad"] is not None, "cuts its output off from its input: X gets no gradient.",
+              f"Called `{backward}`. Got X.grad None; `.data`, `.detach()` or `torch.no_grad()` in forward stops "
+              "autograd.")
+        assert_same(got["input_grad"], ref["input_grad"], headline="passes the wrong gradient back to its input.",
+                    called=backward, what="X.grad")
+
+    infers_input_size(3, 4, 5, 11, g.fixed_seed)  # a batch above 8
+    infers_input_size(3, 4, 5, 2, g.fixed_seed, lead=(3,))  # rank 3: the last axis is the input size
+    g.for_all(hidden=sizes, out_features=sizes, d=sizes, n=batches, seed=seeds)(infers_input_size)
 
     x = floats((2, 3), g.fixed_seed)
     called = f"{fn}()(X) with X of shape (2, 3)"
@@ -121,7 +144,10 @@ def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential"
     if start_eval:
         net.eval()
     modes = [mod.training for mod in net.modules()]
+    eager = [p.detach().clone() for p in net.parameters() if not is_lazy(p)]
     result = m.materialize(net, d)
+    kept_eager = all(torch.equal(a, b) for a, b in zip(eager, [p for p in net.parameters()][: len(eager)])) \
+        if kind == "sequential" else True
     shapes = [tuple(p.shape) if not is_lazy(p) else None for p in net.parameters()]
     grads = [p.grad is not None for p in net.parameters()]
     kept_mode = [mod.training for mod in net.modules()] == modes
@@ -134,7 +160,7 @@ def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential"
             text = str(exc).strip().splitlines()[0].split(". ")[0].rstrip(".") if str(exc).strip() else ""
             train_error = f"{type(exc).__name__}: {text}"
     return {"same": result is net, "type": type(result).__name__, "shapes": shapes, "kept_mode": kept_mode,
-            "training": net.training, "grads": grads, "train_error": train_error}
+            "training": net.training, "grads": grads, "train_error": train_error, "kept_eager": kept_eager}
 
 
 @grader("materialize")
@@ -156,13 +182,17 @@ def materialize(g):
               f"Called `{called}`. Got the net back in {'training' if got['training'] else 'eval'} mode, but the "
               "reference leaves every module's mode as it was: a helper that calls net.eval() for its dry run must "
               "restore the mode afterwards (or run the dry call under torch.no_grad() without changing it).")
+        check(got["kept_eager"], "changes weights that already existed.",
+              f"Called `{called}`. Got the first Linear's weights changed, but materialize only creates the lazy "
+              "ones: no reset_parameters(), no re-initialisation.")
         check(not any(got["grads"]), "leaves gradients behind.",
               f"Called `{called}`. Got parameters with .grad set; a dry run needs no backward pass.")
         check(not got["train_error"], "leaves weights that autograd cannot train.",
               f"Called `{called}`, then `net(X).sum().backward()`: it raised {got['train_error']}. Weights "
               "created under torch.inference_mode() can never join autograd: do the dry run under torch.no_grad().")
 
-    for kind, start_eval in (("sequential", False), ("sequential", True), ("two-branch", False)):
-        every_weight_exists(3, 4, 5, False, g.fixed_seed, kind, start_eval)
+    for kind, start_eval, eager in (("sequential", False, False), ("sequential", True, True),
+                                    ("two-branch", False, False)):
+        every_weight_exists(3, 4, 5, eager, g.fixed_seed, kind, start_eval)
     g.for_all(hidden=sizes, out_features=sizes, d=sizes, first_eager=st.booleans(), seed=seeds,
               kind=st.sampled_from(["sequential", "two-branch"]), start_eval=st.booleans())(every_weight_exists)

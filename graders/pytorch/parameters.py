@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Mapping
 
 import numpy as np
@@ -16,7 +17,7 @@ from harness.grading import grader
 from harness.strategies import batches, chains, floats, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
 
-from ._common import compare_forward
+from ._common import check_fresh, compare_forward, fresh_build
 
 # ---------------------------------------------------------------- access
 
@@ -44,33 +45,106 @@ def _net_text(a, b, c, norm, nested=False, tied=False):
 
 
 nets = st.tuples(sizes, sizes, sizes, st.booleans(), st.booleans(), st.booleans())
-# Run first by every access grader: buffers (BatchNorm) and nested keys in one small net; then a net holding one
-# module object twice (net[i] and the state dict see both places, children() and named_parameters() one).
-_FIXED_NETS = ((3, 4, 2, True, True, False), (3, 4, 2, False, False, True))
+
+
+class WithOwnParameter(nn.Module):
+    """A module with a parameter of its own beside a child: names that no position in a Sequential gives."""
+
+    def __init__(self):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(3))
+        self.body = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 2))
+
+    def forward(self, X):
+        return self.body(X * self.scale)
+
+
+def _long_net():  # twelve layers: "1" is a prefix of "10" and "11"
+    layers = [nn.Linear(3, 4)]
+    for _ in range(5):
+        layers += [nn.ReLU(), nn.Linear(4, 4)]
+    return nn.Sequential(*layers, nn.ReLU())
+
+
+def _named_net():  # children named, not numbered: net[0] still works, "0.weight" is no key
+    return nn.Sequential(OrderedDict(first=nn.Linear(3, 4), act=nn.ReLU(), norm=nn.BatchNorm1d(4),
+                                     last=nn.Linear(4, 2)))
+
+
+def _frozen_net():  # a frozen layer is still a parameter
+    net = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 2))
+    net[0].requires_grad_(False)
+    return net
+
+
+_KINDS = {"long": (_long_net, "a Sequential of 12 layers (Linear(3, 4), then ReLU and Linear(4, 4) five times, ReLU)"),
+          "named": (_named_net, "Sequential(OrderedDict(first=Linear(3, 4), act=ReLU(), norm=BatchNorm1d(4), "
+                                "last=Linear(4, 2)))"),
+          "frozen": (_frozen_net, "Sequential(Linear(3, 4) with requires_grad False, ReLU(), Linear(4, 2))"),
+          "own": (WithOwnParameter, "a Module with its own Parameter `scale` and a child Sequential `body`")}
+
+
+def _make(spec):
+    """A net from a drawn spec (sizes and flags for :func:`_three_layers`) or a fixed kind's name."""
+    return _KINDS[spec][0]() if isinstance(spec, str) else _three_layers(*spec)
+
+
+def _text(spec):
+    return _KINDS[spec][1] if isinstance(spec, str) else _net_text(*spec)
+
+
+# Run first by every access grader: buffers (BatchNorm) and nested keys in one small net; a net holding one
+# module object twice (net[i] and the state dict see both places, children() and named_parameters() one); twelve
+# layers; named children; a frozen layer.  "own" is not indexable: only the name- and key-based units get it.
+_FIXED_NETS = ((3, 4, 2, True, True, False), (3, 4, 2, False, False, True), "long", "named", "frozen")
+
+
+def _shares(value, net) -> bool:
+    """``value`` is (a view of) one of ``net``'s parameters or buffers, as a state dict's entries are."""
+    return isinstance(value, torch.Tensor) and any(
+        value.data_ptr() == t.data_ptr() for t in (*net.parameters(), *net.buffers()) if t.numel())
+
+
+def _value_obs(value, net, what):
+    return {"value": observe(value, what), "requires_grad": bool(getattr(value, "requires_grad", False)),
+            "shares": _shares(value, net) or not getattr(value, "numel", lambda: 1)()}
+
+
+def _check_state_entry(a, b, called, what):
+    """A state-dict entry: the value, detached (state_dict() gives tensors without grad), sharing storage."""
+    __tracebackhide__ = True
+    assert_same(a["value"], b["value"], headline="returns the wrong value from the state.", called=called,
+                what=what, exact=True)
+    check(a["requires_grad"] == b["requires_grad"], "returns Parameters instead of the state's detached tensors.",
+          f"Called `{called}`. Got {what} with requires_grad={a['requires_grad']}, but state_dict() gives tensors "
+          "that do not require grad (no keep_vars=True).")
+    check(a["shares"] == b["shares"], "returns copies instead of the state's tensors.",
+          f"Called `{called}`. Got {what} that no longer shares memory with the net, but state_dict() gives the "
+          "net's own tensors (no deepcopy, clone() or numpy).")
 
 
 def probe_layer_state(m, spec, i):
-    net = _three_layers(*spec)
+    net = _make(spec)
     state = m.layer_state(net, i)
     if not isinstance(state, Mapping):
         return {"type": type(state).__name__}
     return {"type": "dict", "keys": list(state.keys()),
-            "values": [observe(v, f"state[{k!r}]") for k, v in state.items()]}
+            "values": [_value_obs(v, net, f"state[{k!r}]") for k, v in state.items()]}
 
 
 @grader("layer_state")
 def layer_state(g):
     def same_state(spec, seed):
-        for i in range(len(_three_layers(*spec))):  # every layer: parameters, buffers, none, a nested block
-            called = f"layer_state({_net_text(*spec)}, {i})"
+        # every layer (parameters, buffers, none, a nested block), and the last one as -1
+        for i in (*range(len(_make(spec))), -1):
+            called = f"layer_state({_text(spec)}, {i})"
             got, ref = g.both(probe_layer_state, spec, i, seed=seed, called=called)
             check(got["type"] == "dict", "does not return a state dict.",
                   f"Called `{called}`. Got a {got['type']}, but the reference gives net[{i}].state_dict().")
             assert_equal(got["keys"], ref["keys"], headline="returns the wrong layer's state.", called=called,
                          what="keys")
             for key, a, b in zip(ref["keys"], got["values"], ref["values"]):
-                assert_same(a, b, headline="returns the wrong layer's state.", called=called, what=f"[{key!r}]",
-                            exact=True)
+                _check_state_entry(a, b, called, f"[{key!r}]")
 
     for spec in _FIXED_NETS:
         same_state(spec, g.fixed_seed)
@@ -78,7 +152,7 @@ def layer_state(g):
 
 
 def probe_named_shapes(m, spec):
-    net = _three_layers(*spec)
+    net = _make(spec)
     result = m.named_shapes(net)
     try:
         items = list(result)
@@ -92,7 +166,7 @@ def probe_named_shapes(m, spec):
 @grader("named_shapes")
 def named_shapes(g):
     def same_pairs(spec, seed):
-        called = f"named_shapes({_net_text(*spec)})"
+        called = f"named_shapes({_text(spec)})"
         got, ref = g.both(probe_named_shapes, spec, seed=seed, called=called)
         first = f" whose first item is {got['first']}" if got.get("first") else ""
         check(got["ok"], "does not return (name, shape) pairs.",
@@ -103,33 +177,31 @@ def named_shapes(g):
         assert_equal(got["pairs"], ref["pairs"], headline="does not list named_parameters() in order.",
                      called=called, what="pairs")
 
-    for spec in _FIXED_NETS:
+    for spec in (*_FIXED_NETS, "own"):
         same_pairs(spec, g.fixed_seed)
     g.for_all(spec=nets, seed=seeds)(same_pairs)
 
 
-def probe_state_values(m, spec):
-    """The reference side: every key of the net's state_dict and its value."""
-    state = _three_layers(*spec).state_dict()
-    return {"keys": list(state), "values": [observe(v) for v in state.values()]}
+def probe_state_keys(m, spec):
+    """The reference side: every key of the net's state_dict."""
+    return list(_make(spec).state_dict())
 
 
 def probe_state_value(m, spec, key):
-    net = _three_layers(*spec)
-    return observe(m.state_value(net, key), f"the value for {key!r}")
+    net = _make(spec)
+    return _value_obs(m.state_value(net, key), net, f"the value for {key!r}")
 
 
 @grader("state_value")
 def state_value(g):
     def same_values(spec, seed):
-        ref = g.reference(probe_state_values, spec, seed=seed, called="state_dict()")
-        for key, expected in zip(ref["keys"], ref["values"]):  # every key: parameters, buffers, nested ones
-            called = f"state_value({_net_text(*spec)}, {key!r})"
-            got = g.student(probe_state_value, spec, key, seed=seed, called=called)
-            assert_same(got, expected, headline="returns the wrong value from state_dict().", called=called,
-                        exact=True)
+        keys = g.reference(probe_state_keys, spec, seed=seed, called="state_dict()")
+        for key in keys:  # every key: parameters, buffers, nested ones
+            called = f"state_value({_text(spec)}, {key!r})"
+            got, ref = g.both(probe_state_value, spec, key, seed=seed, called=called)
+            _check_state_entry(got, ref, called, "the value")
 
-    for spec in _FIXED_NETS:
+    for spec in (*_FIXED_NETS, "own"):
         same_values(spec, g.fixed_seed)
     g.for_all(spec=nets, seed=seeds)(same_values)
 
@@ -152,10 +224,31 @@ def _leaf_paths(net, prefix=()):
     return paths
 
 
+def _nested_fixed(kind):
+    """Nets for the fixed examples of nested_param: (net, path)."""
+    if kind == "linear":  # the empty path: the net's own parameter
+        return nn.Linear(3, 3), ()
+    if kind == "negative":  # net[0][-1]
+        return _deep_net(2, 3), (0, -1)
+    if kind == "named":  # named children, indexed by position
+        return nn.Sequential(OrderedDict(body=_named_net(), head=nn.Linear(2, 2))), (0, 3)
+    shared = nn.Linear(3, 3)  # "tied": one module at indices 2 and 4, then a different one at 5
+    return nn.Sequential(nn.Linear(3, 3), nn.ReLU(), shared, nn.ReLU(), shared, nn.Linear(3, 2)), (5,)
+
+
+_NESTED_TEXT = {"linear": "Linear(3, 3)", "negative": "2-deep nested Sequentials",
+                "named": "Sequential(OrderedDict(body=Sequential(OrderedDict(first=..., act=..., norm=..., last=...)), "
+                         "head=...))",
+                "tied": "Sequential(Linear, ReLU, shared, ReLU, shared, Linear(3, 2)) with one `shared` object twice"}
+
+
 def probe_nested_param(m, depth, width, pick, name):
-    net = _deep_net(depth, width)
-    paths = _leaf_paths(net)
-    path = paths[pick % len(paths)]
+    if isinstance(depth, str):
+        net, path = _nested_fixed(depth)
+    else:
+        net = _deep_net(depth, width)
+        paths = _leaf_paths(net)
+        path = paths[pick % len(paths)]
     target = net
     for i in path:
         target = target[i]
@@ -167,11 +260,10 @@ def probe_nested_param(m, depth, width, pick, name):
 
 @grader("nested_param")
 def nested_param(g):
-    @g.for_all(depth=st.integers(1, 3), width=sizes, pick=st.integers(0, 10),
-               name=st.sampled_from(["weight", "bias"]), seed=seeds)
     def the_parameter_itself(depth, width, pick, name, seed):
         ref = g.reference(probe_nested_param, depth, width, pick, name, seed=seed, called="nested_param")
-        called = f"nested_param(net, {tuple(ref['path'])}, {name!r}) on {depth}-deep nested Sequentials"
+        on = _NESTED_TEXT[depth] if isinstance(depth, str) else f"{depth}-deep nested Sequentials"
+        called = f"nested_param(net, {tuple(ref['path'])}, {name!r}) on {on}"
         got = g.student(probe_nested_param, depth, width, pick, name, seed=seed, called=called)
         if got["same"]:
             return
@@ -182,13 +274,21 @@ def nested_param(g):
         fail("returns the wrong tensor.", f"Called `{called}`. Got a {got['type']} that is not "
                                            f"net{''.join(f'[{i}]' for i in ref['path'])}.{name}.")
 
+    for kind in _NESTED_TEXT:
+        for name in ("weight", "bias"):
+            the_parameter_itself(kind, 0, 0, name, g.fixed_seed)
+    g.for_all(depth=st.integers(1, 3), width=sizes, pick=st.integers(0, 10),
+              name=st.sampled_from(["weight", "bias"]), seed=seeds)(the_parameter_itself)
+
 
 def probe_rgnet_names(m):
     b2 = m.block2()
     children = list(b2._modules.items()) if isinstance(b2, nn.Module) else []  # duplicates included
+    net = m.rgnet()
     return {"children": [n for n, _ in children] if isinstance(b2, nn.Module) else None,
             "distinct": len({id(c) for _, c in children}),
-            "keys": list(m.rgnet().state_dict().keys())}
+            "keys": list(net.state_dict().keys()),
+            "fresh": fresh_build(m, "rgnet", (), net)}
 
 
 @grader("rgnet")
@@ -201,6 +301,7 @@ def rgnet(g):
                  called="block2().named_children()", what="names")
     assert_equal(got["keys"], ref["keys"], headline="has state_dict() keys unlike the reference.",
                  called="rgnet().state_dict().keys()", what="keys")
+    check_fresh(got, ref, "rgnet()")
 
     for ctor in ("block1", "block2"):  # once each; rgnet() holds both, so its property covers them again
         compare_forward(g, ctor, inputs=[floats((3, 4), g.fixed_seed)], seed=g.fixed_seed)
@@ -215,135 +316,204 @@ def rgnet(g):
 FAN_IN, HIDDEN, FAN_OUT = 300, 256, 280  # non-square, >= 256 x 256 (CONTRACT.md)
 
 
+class Holder(nn.Module):
+    """Linear layers that are not children of an nn.Sequential: one without a bias, one in float64."""
+
+    def __init__(self):
+        super().__init__()
+        self.no_bias = nn.Linear(6, 5, bias=False)
+        self.wide = nn.Linear(5, 6).double()
+
+
 def probe_init(m, fn_name):
-    # Besides the two Linear layers, modules that have a `weight` (and a `bias`) but are not nn.Linear: the
-    # function must leave them alone ("changes nn.Linear modules only").
+    # Besides the two large Linear layers: modules that have a `weight` (and a `bias`) but are not nn.Linear, which
+    # the function must leave alone ("changes nn.Linear modules only"), and small Linear layers inside a plain
+    # Module, without a bias, in float64.  Then every Linear weight is moved and the function applied again: a
+    # second application works like the first, and a random one draws new values.
     net = nn.Sequential(nn.Linear(FAN_IN, HIDDEN), nn.ReLU(), nn.LayerNorm(HIDDEN), nn.Linear(HIDDEN, FAN_OUT),
-                        nn.Sequential(nn.Conv2d(2, 3, 3), nn.Embedding(5, 4), nn.Bilinear(2, 3, 4)))
+                        nn.Sequential(nn.Conv2d(2, 3, 3), nn.Embedding(5, 4), nn.Bilinear(2, 3, 4)), Holder())
     with torch.no_grad():  # LayerNorm starts at 1 / 0: make "changed it" visible
         net[2].weight.uniform_(0.5, 1.5)
         net[2].bias.uniform_(-0.5, 0.5)
     before = list(net.parameters())  # what an optimizer holds (torch.optim itself costs 1 s to import)
     values_before = [observe(p) for p in before]
-    net.apply(getattr(m, fn_name))
+    fn = getattr(m, fn_name)
+    net.apply(fn)
     after = list(net.parameters())
-    return {
+    result = {
         "same_objects": len(after) == len(before) and all(a is b for a, b in zip(after, before)),
         "history": [p.grad_fn is not None or not p.is_leaf or not p.requires_grad for p in after],
         "before": values_before,
         "after": [observe(p) for p in after],
     }
+    with torch.no_grad():
+        for mod in net.modules():
+            if isinstance(mod, nn.Linear):
+                mod.weight.add_(0.5)
+    net.apply(fn)
+    result["again"] = observe(net[0].weight)
+    return result
 
 
-# names of the parameters in probe_init's net
+# indices of the parameters in probe_init's net
 _W0, _B0, _NW, _NB, _W1, _B1 = range(6)
 _OTHERS = {_NW: "LayerNorm.weight", _NB: "LayerNorm.bias", 6: "Conv2d.weight", 7: "Conv2d.bias",
            8: "Embedding.weight", 9: "Bilinear.weight", 10: "Bilinear.bias"}
+_SMALL_W, _WIDE_W, _WIDE_B = 11, 12, 13
 _LINEAR = {_W0: "first Linear's weight", _B0: "first Linear's bias", _W1: "second Linear's weight",
-           _B1: "second Linear's bias"}
+           _B1: "second Linear's bias", _SMALL_W: "weight of a Linear(6, 5, bias=False) inside a plain Module",
+           _WIDE_W: "weight of a float64 Linear(5, 6) inside a plain Module",
+           _WIDE_B: "bias of a float64 Linear(5, 6) inside a plain Module"}
+# (weight index, bias index or None, fan_in, fan_out, large enough for distribution tests)
+_LAYERS = ((_W0, _B0, FAN_IN, HIDDEN, True), (_W1, _B1, HIDDEN, FAN_OUT, True), (_SMALL_W, None, 6, 5, False),
+           (_WIDE_W, _WIDE_B, 5, 6, False))
+_NET_TEXT = (f"Sequential(Linear({FAN_IN}, {HIDDEN}), ReLU(), LayerNorm({HIDDEN}), Linear({HIDDEN}, {FAN_OUT}), "
+             "Sequential(Conv2d(2, 3, 3), Embedding(5, 4), Bilinear(2, 3, 4)), a Module holding Linear(6, 5, "
+             "bias=False) and a float64 Linear(5, 6))")
 
 
-def _init_observed(g, fn_name):
-    called = (f"net.apply({fn_name}) on Sequential(Linear({FAN_IN}, {HIDDEN}), ReLU(), LayerNorm({HIDDEN}), "
-              f"Linear({HIDDEN}, {FAN_OUT}), Sequential(Conv2d(2, 3, 3), Embedding(5, 4), Bilinear(2, 3, 4)))")
+def _weight_problem(rule, v, fan_in, fan_out, large) -> str:
+    """'' if the weight values ``v`` follow ``rule``; else what is off.  Small layers get the exact bounds only."""
+    if rule in ("one", "42"):
+        value = 1.0 if rule == "one" else 42.0
+        return "" if np.all(v == value) else f"it is not {value:g} everywhere"
+    if rule == "normal":
+        if large:
+            return stats.normal_problem(v, 0.0, 0.01)
+        return "" if np.abs(v).max() < 0.06 and v.std() > 0 else "its values are not like N(0, 0.01)"
+    if rule == "xavier":
+        bound = math.sqrt(6.0 / (fan_in + fan_out))
+        if large:
+            return stats.uniform_problem(v, -bound, bound)
+        return "" if np.abs(v).max() <= bound * (1 + 1e-6) and v.std() > 0 else \
+            f"its values are not within the Xavier bound {bound:.4g}"
+    if large:
+        return stats.my_init_problem(v)
+    kept = v[v != 0]
+    return "" if kept.size and np.all((np.abs(kept) >= 5) & (np.abs(kept) <= 10)) else \
+        "its values are not 0 or 5 <= |w| <= 10"
+
+
+# Per function: the weight rule, what happens to the bias ("zero" or "untouched"), whether values are random.
+_INITS = {"init_normal": ("normal", "zero", True), "init_constant": ("one", "zero", False),
+          "init_xavier": ("xavier", "untouched", True), "init_42": ("42", "untouched", False),
+          "my_init": ("my_init", "untouched", True)}
+
+
+def _grade_init(g, fn_name):
+    rule, bias_rule, random = _INITS[fn_name]
+    called = f"net.apply({fn_name}) on {_NET_TEXT}"
     got = g.student(probe_init, fn_name, seed=g.fixed_seed, called=called)
     check(got["same_objects"], "replaces Parameter objects instead of changing them in place.",
           f"Called `{called}`. Got new Parameter objects, but the reference keeps the same ones, so an optimizer "
           "holding them sees the new values. Use nn.init.*_ functions or in-place ops under torch.no_grad().")
-    check(not any(got["history"]), "records autograd history while initialising.",
-          f"Called `{called}`. Got parameters that are no longer leaves without grad_fn; wrap in-place changes "
-          "in torch.no_grad().")
+    check(not any(got["history"]), "records autograd history while initialising (or freezes parameters).",
+          f"Called `{called}`. Got parameters that are no longer trainable leaves without grad_fn; wrap in-place "
+          "changes in torch.no_grad() and leave requires_grad as it was.")
     for k, name in _OTHERS.items():
         assert_same(got["after"][k], got["before"][k], headline="changes modules other than nn.Linear.",
                     called=called, what=name, exact=True)
-    return called, got
-
-
-def _expect_values(called, got, index, problem):
-    if problem:
-        fail(f"initialises the {_LINEAR[index]} wrongly: {problem}.",
-             f"Called `{called}`. Got {_LINEAR[index]} with {stats.describe(got['after'][index].values)}.")
-
-
-def _expect_untouched(called, got, index):
-    assert_same(got["after"][index], got["before"][index],
-                headline=f"changes the {_LINEAR[index]}, which must stay untouched.", called=called,
-                what=_LINEAR[index], exact=True)
-
-
-def _expect_constant(called, got, index, value):
-    v = got["after"][index].values
-    if not np.all(v == value):
-        fail(f"sets the {_LINEAR[index]} to the wrong value.",
-             f"Called `{called}`. Got {_LINEAR[index]} with {stats.describe(v)}, but the reference gives "
-             f"{value:g} everywhere.")
+    for w, b, fan_in, fan_out, large in _LAYERS:
+        after, before = got["after"][w], got["before"][w]
+        check(after.dtype == before.dtype, f"changes the dtype of the {_LINEAR[w]}.",
+              f"Called `{called}`. Got {after.dtype}, but the layer was {before.dtype}: fill the Parameter in place "
+              "(assigning a new tensor to .data replaces its dtype and device).")
+        problem = _weight_problem(rule, after.values.astype(np.float64), fan_in, fan_out, large)
+        if problem:
+            fail(f"initialises the {_LINEAR[w]} wrongly: {problem}.",
+                 f"Called `{called}`. Got {_LINEAR[w]} with {stats.describe(after.values)}.")
+        if b is None:
+            continue
+        if bias_rule == "zero":
+            v = got["after"][b].values
+            if not np.all(v == 0):
+                fail(f"sets the {_LINEAR[b]} to the wrong value.",
+                     f"Called `{called}`. Got {_LINEAR[b]} with {stats.describe(v)}, but the reference gives "
+                     "0 everywhere.")
+        else:
+            assert_same(got["after"][b], got["before"][b],
+                        headline=f"changes the {_LINEAR[b]}, which must stay untouched.", called=called,
+                        what=_LINEAR[b], exact=True)
+    again = got["again"].values.astype(np.float64)
+    problem = _weight_problem(rule, again, FAN_IN, HIDDEN, True)
+    check(not problem, f"does not initialise a layer the second time it is applied: {problem}.",
+          f"Called `{called}`, then moved every weight and applied it again. Got the {_LINEAR[_W0]} with "
+          f"{stats.describe(again)}: each call must initialise the module it is given (no memory of past calls).")
+    if random:
+        check(not np.array_equal(again, got["after"][_W0].values.astype(np.float64)),
+              "draws the same values every time.",
+              f"Called `{called}` twice. Got the same {_LINEAR[_W0]} both times, but the reference draws new random "
+              "values on each call: no fixed seed, no fixed grid.")
 
 
 @grader("init_normal")
 def init_normal(g):
-    called, got = _init_observed(g, "init_normal")
-    for w, b in ((_W0, _B0), (_W1, _B1)):
-        _expect_values(called, got, w, stats.normal_problem(got["after"][w].values, 0.0, 0.01))
-        _expect_constant(called, got, b, 0.0)
+    _grade_init(g, "init_normal")
 
 
 @grader("init_constant")
 def init_constant(g):
-    called, got = _init_observed(g, "init_constant")
-    for w, b in ((_W0, _B0), (_W1, _B1)):
-        _expect_constant(called, got, w, 1.0)
-        _expect_constant(called, got, b, 0.0)
+    _grade_init(g, "init_constant")
 
 
 @grader("init_xavier")
 def init_xavier(g):
-    called, got = _init_observed(g, "init_xavier")
-    for w, b, fan_in, fan_out in ((_W0, _B0, FAN_IN, HIDDEN), (_W1, _B1, HIDDEN, FAN_OUT)):
-        bound = math.sqrt(6.0 / (fan_in + fan_out))
-        _expect_values(called, got, w, stats.uniform_problem(got["after"][w].values, -bound, bound))
-        _expect_untouched(called, got, b)
+    _grade_init(g, "init_xavier")
 
 
 @grader("init_42")
 def init_42(g):
-    called, got = _init_observed(g, "init_42")
-    for w, b in ((_W0, _B0), (_W1, _B1)):
-        _expect_constant(called, got, w, 42.0)
-        _expect_untouched(called, got, b)
+    _grade_init(g, "init_42")
 
 
 @grader("my_init")
 def my_init(g):
-    called, got = _init_observed(g, "my_init")
-    for w, b in ((_W0, _B0), (_W1, _B1)):
-        _expect_values(called, got, w, stats.my_init_problem(got["after"][w].values))
-        _expect_untouched(called, got, b)
+    _grade_init(g, "my_init")
 
 
-def probe_set_manually(m, a, b, c):
+def _manual_net(kind, a, b, c):
+    if kind == "named":  # net[0] is not named "0"
+        return nn.Sequential(OrderedDict(first=nn.Linear(a, b), act=nn.ReLU(), last=nn.Linear(b, c)))
     net = nn.Sequential(nn.Linear(a, b), nn.ReLU(), nn.Linear(b, c))
+    return net.double() if kind == "float64" else net
+
+
+def probe_set_manually(m, a, b, c, kind="plain"):
+    net = _manual_net(kind, a, b, c)
     before = list(net.parameters())
     m.set_manually(net)
     after = list(net.parameters())
     return {"same_objects": all(x is y for x, y in zip(before, after)) and len(before) == len(after),
             "history": any(p.grad_fn is not None or not p.is_leaf for p in after),
+            "trainable": [p.requires_grad for p in after], "training": [mod.training for mod in net.modules()],
             "values": [observe(p) for p in after]}
 
 
 @grader("set_manually")
 def set_manually(g):
-    @g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)
-    def same_values(a, b, c, seed):
-        called = f"set_manually(Sequential(Linear({a}, {b}), ReLU(), Linear({b}, {c})))"
-        got, ref = g.both(probe_set_manually, a, b, c, seed=seed, called=called)
+    def same_values(a, b, c, seed, kind="plain"):
+        net = {"plain": f"Sequential(Linear({a}, {b}), ReLU(), Linear({b}, {c}))",
+               "named": f"Sequential(OrderedDict(first=Linear({a}, {b}), act=ReLU(), last=Linear({b}, {c})))",
+               "float64": f"Sequential(Linear({a}, {b}), ReLU(), Linear({b}, {c})).double()"}[kind]
+        called = f"set_manually({net})"
+        got, ref = g.both(probe_set_manually, a, b, c, kind, seed=seed, called=called)
         check(got["same_objects"], "replaces Parameter objects instead of changing them in place.",
               f"Called `{called}`. Change net[0].weight in place under torch.no_grad().")
         check(not got["history"], "records autograd history.",
               f"Called `{called}`. Got a weight with a grad_fn; wrap the changes in torch.no_grad().")
+        check(got["trainable"] == ref["trainable"], "leaves parameters frozen.",
+              f"Called `{called}`. Got requires_grad {got['trainable']}, but the reference leaves every parameter "
+              "trainable: torch.no_grad() is enough, requires_grad need not change.")
+        check(got["training"] == ref["training"], "changes the net's train/eval mode.",
+              f"Called `{called}`. Got training flags {got['training']}, but the reference leaves the mode alone.")
         names = ["net[0].weight", "net[0].bias", "net[2].weight", "net[2].bias"]
         for name, x, y in zip(names, got["values"], ref["values"]):
             assert_same(x, y, headline=f"leaves {name} different from the reference.", called=called, what=name,
                         exact=True)
+
+    same_values(3, 4, 2, g.fixed_seed, "named")
+    same_values(3, 4, 2, g.fixed_seed, "float64")
+    g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)(same_values)
 
 
 def probe_tied(m, width, x, weights):

@@ -10,6 +10,9 @@ creates no weights there).
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -21,7 +24,8 @@ from harness.strategies import (FILE_DTYPES, clashing_dict_spec, dict_keys, file
                                  shapes, sizes, values_of)
 from harness.tf_glue import observe
 
-from .._file_checks import FILE, a, check_files, check_not_executed, check_refused, round_trip, spec_text
+from .._file_checks import (FILE, a, check_files, check_not_executed, check_refused, private_tempdir, round_trip,
+                           spec_text)
 
 SAFE_LOAD = "np.load(f, allow_pickle=False)"
 _FUNCS = {"tensor": ("save_tensor", "load_tensor"), "list": ("save_tensors", "load_tensors"),
@@ -83,8 +87,31 @@ def _every_dtype(draw_shapes):
 _TEN_SHAPES = st.lists(shapes, min_size=len(FILE_DTYPES), max_size=len(FILE_DTYPES))
 
 
+def probe_tensor_extras(m, seed):
+    """Round trips a random draw rarely makes: 4900 values, 0-d and empty tensors, and the same path saved twice
+    (the second load must see the second value), in a private temp directory."""
+    out = {}
+    with tempfile.TemporaryDirectory() as folder, private_tempdir():
+        path = os.path.join(folder, FILE)
+        cases = {"a (70, 70) float32 tensor": ("float32", (70, 70)), "a 0-d float32 tensor": ("float32", ()),
+                 "a 0-d int64 tensor": ("int64", ()), "an empty (0, 3) float32 tensor": ("float32", (0, 3))}
+        for k, (what, spec) in enumerate(cases.items()):
+            m.save_tensor(_make(*spec, seed + k), path)
+            out[what] = _obs(m.load_tensor(path))
+        m.save_tensor(_make("float32", (3,), seed + 10), path)
+        m.load_tensor(path)
+        m.save_tensor(_make("float32", (3,), seed + 11), path)
+        out["the second of two tensors saved at one path"] = _obs(m.load_tensor(path))
+    return out
+
+
 @grader("tensor")
 def tensor_roundtrip(g):
+    got, ref = g.both(probe_tensor_extras, g.fixed_seed, seed=g.fixed_seed, called="save_tensor / load_tensor")
+    for what, expected in ref.items():
+        _same_tensor(got[what], expected, headline="does not round-trip tensors exactly.",
+                     called=f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {what}", what="the loaded tensor")
+
     @g.for_all(every=_every_dtype(_TEN_SHAPES), seed=seeds)
     def exact_roundtrip(every, seed):
         first = None
@@ -208,6 +235,12 @@ def probe_params(m, kind, a_, b, c, seed, safety=True):
     if isinstance(loaded, keras.layers.Layer):
         out["fresh"] = loaded is not net and any(loaded is x for x in made)
         out["state"] = [observe(w) for w in loaded.weights]
+        out["trainable"] = len(loaded.trainable_weights) == len(net.trainable_weights)
+        with tempfile.TemporaryDirectory() as folder:  # two loads of one file: two nets
+            path = os.path.join(folder, FILE)
+            m.save_params(net, path)
+            out["second_fresh"] = (m.load_params(make_net, path, (None, a_))
+                                   is not m.load_params(make_net, path, (None, a_)))
     return out
 
 
@@ -229,6 +262,12 @@ def _params(g, kind, a_, b, c, seed, safety=True):
     for k, (x, y) in enumerate(zip(got["state"], got["expected"])):
         assert_same(x, y, headline="does not restore every weight (moving statistics included).",
                     called=called, what=f"weights[{k}]", exact=True)
+    check(got["trainable"], "freezes the loaded net.",
+          f"Called `{called}`. Got fewer trainable weights than the saved net has: the net from make_net() stays "
+          "trainable.")
+    check(got["second_fresh"], "returns the same net for two loads.",
+          f"Called `load_params(make_net, {FILE!r}, ...)` twice. Got one object both times: each load returns a new "
+          "make_net() (no caching).")
     if safety:
         check_refused(got, "load_params")
 
