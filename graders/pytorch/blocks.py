@@ -400,8 +400,9 @@ def probe_repeat(m, d, n, x):
     submodules = list(net.modules())
     with torch.no_grad():
         out = observe(net(tensor(x)), "the output")
-    again = m.repeat_block(lambda: nn.Linear(d, d), n)
-    return {"module": True, "calls": len(made), "distinct": distinct, "out": out,
+    calls = len(made)
+    again = m.repeat_block(make_block, n)  # the same arguments again: a new container (no caching)
+    return {"module": True, "calls": calls, "distinct": distinct, "out": out,
             "container": not any(net is b for b in made),
             "registered": sum(any(b is s for s in submodules) for b in made),
             "training": all(mod.training for mod in submodules), "fresh": again is not net}

@@ -50,8 +50,10 @@ def probe_gpu(m, fn, count, args):
         return result if isinstance(result, int) and not isinstance(result, bool) else \
             f"{result!r} (a {type(result).__name__}, not an int)"
     if fn == "try_all_gpus":
-        if isinstance(result, (list, tuple)):
+        if isinstance(result, list):
             return "[" + ", ".join(_device(d) for d in result) + "]"
+        if isinstance(result, tuple):
+            return "(" + ", ".join(_device(d) for d in result) + "), a tuple, not a list"
         return f"{_device(result)}, not a list"
     return _device(result)
 

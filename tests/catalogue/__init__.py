@@ -44,6 +44,48 @@ class Variant:
     expect_pass = True
 
 
+@dataclass(frozen=True)
+class Judged:
+    """A blind entry taken out after its first run, with the reason: the contract does not ask for what the
+    mutant gets wrong (``out of contract``), or the helper's variant was itself wrong (it became a mutant)."""
+
+    entry: object
+    reason: str
+
+
+def judge(mutants: list, variants: list, *, out_of_contract: dict[str, str] | None = None,
+          wrong_variants: dict[str, str] | None = None) -> tuple[list, list, list]:
+    """Apply the lead's judgement to a blind file's lists, by the start of each entry's ``why``.
+
+    Returns (mutants, variants, judged): mutants keep their text; a wrong variant becomes a mutant whose ``why``
+    says what is wrong with it; an out-of-contract entry is listed in ``judged`` only (kept for the record,
+    never graded).  A key that matches no entry raises, so a judgement cannot silently go stale.
+    """
+    out_of_contract, wrong_variants = out_of_contract or {}, wrong_variants or {}
+
+    def match(table, entry):
+        return next((k for k in table if entry.why.startswith(k)), None)
+
+    used = set()
+    kept_m, kept_v, judged = [], [], []
+    for e in mutants + variants:
+        key = match(out_of_contract, e)
+        if key:
+            used.add(key)
+            judged.append(Judged(e, out_of_contract[key]))
+            continue
+        key = match(wrong_variants, e) if isinstance(e, Variant) else None
+        if key:
+            used.add(key)
+            kept_m.append(Mutant(e.unit, f"[was a variant] {wrong_variants[key]} ({e.why})", e.code))
+            continue
+        (kept_m if isinstance(e, Mutant) else kept_v).append(e)
+    stale = (set(out_of_contract) | set(wrong_variants)) - used
+    if stale:
+        raise LookupError(f"judgements that match no entry: {sorted(stale)}")
+    return kept_m, kept_v, judged
+
+
 def entries(framework: str, module: str, *, blind: bool | None = None) -> list:
     """The module's entries; ``blind=True``/``False`` only the blind / the original ones."""
     found = []

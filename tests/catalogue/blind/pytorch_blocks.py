@@ -1,6 +1,6 @@
 """Blind mutants and variants of pytorch/blocks.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ------------------------------------------------------------------ MLP
@@ -1040,3 +1040,6 @@ VARIANTS = [
             return nn.Sequential(OrderedDict((f"block{i}", make_block()) for i in range(n)))
     """),
 ]
+
+# ---- judged by the lead after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={'[netkind] Casts the input to float32 with X.float()': 'inputs are float32 (CONTRACT.md, conventions): a float64 input is outside the contract'}, wrong_variants={})

@@ -1,6 +1,6 @@
 """Blind mutants and variants of pytorch/custom_layers.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ------------------------------------------------------------------ CenteredLayer
@@ -623,3 +623,6 @@ VARIANTS = [
                 return X.to(ctype) @ dft
     """),
 ]
+
+# ---- judged by the lead after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={'[random] Initialises the weight with torch.rand': "the contract fixes TensorReduction's weight shape, not its initial distribution"}, wrong_variants={})
