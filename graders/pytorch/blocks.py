@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 from hypothesis import strategies as st
 from torch import nn
@@ -248,7 +249,7 @@ def probe_fixed_buffer(m):
     out["in_state"] = "rand_weight" in net.state_dict()
     out["value"] = observe(rw, "rand_weight")
     other = getattr(m.FixedHiddenMLP(), "rand_weight", None)  # a second construction draws new values
-    out["differs"] = not (isinstance(other, torch.Tensor) and other.shape == rw.shape and torch.equal(other, rw))
+    out["other"] = observe(other, "rand_weight") if isinstance(other, torch.Tensor) else None
     net.to(torch.float64)
     out["moved"] = str(getattr(net, "rand_weight").dtype)
     return out
@@ -274,7 +275,9 @@ def fixed_hidden_mlp(g):
     problem = stats.uniform_problem(v.values, 0.0, 1.0)
     check(not problem, f"has `rand_weight` that is not uniform on [0, 1): {problem}.",
           f"Called `FixedHiddenMLP()`. Got rand_weight with {stats.describe(v.values)}.")
-    check(got["differs"], "has the same `rand_weight` in every FixedHiddenMLP: it is not random.",
+    other = got["other"]
+    differs = other is None or other.shape != v.shape or not np.array_equal(other.values, v.values)
+    check(differs, "has the same `rand_weight` in every FixedHiddenMLP: it is not random.",
           "Called `FixedHiddenMLP()` twice. Got identical rand_weight values, but the reference draws new "
           "uniform [0, 1) values on each construction (torch.rand).")
     check(got["moved"] == "torch.float64", "does not move `rand_weight` with .to().",

@@ -12,6 +12,8 @@ from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
 
+from ._common import same_samples, samples
+
 
 def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
     net = getattr(m, fn)(hidden, out_features)
@@ -20,11 +22,11 @@ def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
     again = getattr(m, fn)(hidden, out_features)
     params = list(net.parameters())
     lazy_before = [is_lazy(p) for p in params]
-    eager = [(p, q) for p, q in zip(params, again.parameters() if isinstance(again, nn.Module) else ())
-             if not is_lazy(p) and not is_lazy(q) and p.numel() > 1]
+    theirs = list(again.parameters()) if isinstance(again, nn.Module) else []
     out = {"module": True, "lazy_before": lazy_before, "fresh": again is not net,
            "training": all(mod.training for mod in net.modules()),
-           "repeats_values": bool(eager) and all(p.shape == q.shape and torch.equal(p, q) for p, q in eager)}
+           "values": samples([p for p in params if not is_lazy(p)]),
+           "other_values": samples([p for p in theirs if not is_lazy(p)])}
     if not any(lazy_before) or (every_layer and not all(lazy_before)):
         return out  # no forward pass: an eager first layer would only raise a shape error there
     lazy_ids = {id(p) for p in params if is_lazy(p)}
@@ -72,7 +74,7 @@ def _grade_lazy(g, fn, every_layer):
               f"Called `{called}` twice. Got the same object both times, but each call must build a new net.")
         check(got["training"], "returns the net in eval mode.",
               f"Called `{called}`. Got modules with training=False, but a new net is in training mode.")
-        check(not got["repeats_values"], "builds the same values every time.",
+        check(not same_samples(got["values"], got["other_values"]), "builds the same values every time.",
               f"Called `{called}` twice. Got identical initial weights both times, but each net draws its own: do "
               "not seed the random generator inside the function.")
         if every_layer:
@@ -150,17 +152,14 @@ def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential"
     if start_eval:
         net.eval()
     modes = [mod.training for mod in net.modules()]
-    eager = [p.detach().clone() for p in net.parameters() if not is_lazy(p)]
+    eager = samples([p for p in net.parameters() if not is_lazy(p)])
     result = m.materialize(net, d)
+    eager_after = samples(list(net.parameters())[: len(eager)]) if eager else []
     twin = (nn.Sequential(nn.LazyLinear(hidden), nn.ReLU(), nn.Dropout(0.5), nn.LazyLinear(out_features))
             if kind == "sequential" else TwoBranch(hidden, out_features, False, d))
     m.materialize(twin, d)  # a second net of the same kind: its weights are drawn anew
-    mine = [p for p in net.parameters() if not is_lazy(p)]
-    theirs = [p for p in twin.parameters() if not is_lazy(p)]
-    repeats = len(mine) == len(theirs) and all(p.shape == q.shape and torch.equal(p, q)
-                                               for p, q in zip(mine[-2:], theirs[-2:]))
-    kept_eager = all(torch.equal(a, b) for a, b in zip(eager, [p for p in net.parameters()][: len(eager)])) \
-        if kind == "sequential" else True
+    new_weights = samples([p for p in net.parameters() if not is_lazy(p)][-2:])
+    twin_weights = samples([p for p in twin.parameters() if not is_lazy(p)][-2:])
     shapes = [tuple(p.shape) if not is_lazy(p) else None for p in net.parameters()]
     grads = [p.grad is not None for p in net.parameters()]
     kept_mode = [mod.training for mod in net.modules()] == modes
@@ -173,8 +172,8 @@ def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential"
             text = str(exc).strip().splitlines()[0].split(". ")[0].rstrip(".") if str(exc).strip() else ""
             train_error = f"{type(exc).__name__}: {text}"
     return {"same": result is net, "type": type(result).__name__, "shapes": shapes, "kept_mode": kept_mode,
-            "training": net.training, "grads": grads, "train_error": train_error, "kept_eager": kept_eager,
-            "repeats_values": repeats}
+            "training": net.training, "grads": grads, "train_error": train_error, "eager": eager,
+            "eager_after": eager_after, "new_weights": new_weights, "twin_weights": twin_weights}
 
 
 @grader("materialize")
@@ -196,10 +195,12 @@ def materialize(g):
               f"Called `{called}`. Got the net back in {'training' if got['training'] else 'eval'} mode, but the "
               "reference leaves every module's mode as it was: a helper that calls net.eval() for its dry run must "
               "restore the mode afterwards (or run the dry call under torch.no_grad() without changing it).")
-        check(got["repeats_values"] == ref["repeats_values"], "gives every net the same weights.",
+        check(same_samples(got["new_weights"], got["twin_weights"])
+              == same_samples(ref["new_weights"], ref["twin_weights"]), "gives every net the same weights.",
               f"Called `{called}` on two nets of the same kind. Got identical new weights, but each net's lazy "
               "weights are drawn anew: do not seed the random generator inside materialize.")
-        check(got["kept_eager"], "changes weights that already existed.",
+        check(not got["eager"] or same_samples(got["eager"], got["eager_after"]),
+              "changes weights that already existed.",
               f"Called `{called}`. Got the first Linear's weights changed, but materialize only creates the lazy "
               "ones: no reset_parameters(), no re-initialisation.")
         check(not any(got["grads"]), "leaves gradients behind.",
