@@ -36,9 +36,11 @@ def clashing_dict_spec():
 
 
 def long_list_spec(length: int = 12):
-    """(dtype, shape) for a list of ``length`` tensors (more than 10: "10" sorts before "2"), every dtype."""
+    """(dtype, shape) for a list of ``length`` tensors (more than 10: "10" sorts before "2"), every dtype, 0-d and
+    empty ones, and float32/float64 tensors of 1600 values (a format that shrinks large tensors shows)."""
     shapes_ = [(2,), (), (0,), (1, 3)]
-    return [(FILE_DTYPES[k % len(FILE_DTYPES)], shapes_[k % len(shapes_)]) for k in range(length)]
+    spec = [(FILE_DTYPES[k % len(FILE_DTYPES)], shapes_[k % len(shapes_)]) for k in range(length)]
+    return [(d, (40, 40) if d in ("float32", "float64") else shape) for d, shape in spec]
 
 
 def size(rng) -> int:

@@ -55,7 +55,9 @@ def probe_tensor_extras(m, seed):
         path = os.path.join(folder, FILE)
         base = _make("float32", (5, 7), seed)
         cases = {"a transposed view": base.T, "a (70, 70) float32 tensor": _make("float32", (70, 70), seed + 1),
-                 "a 0-d float32 tensor": _make("float32", (), seed + 2), "a 0-d int64 tensor": _make("int64", (), seed + 3)}
+                 "a 0-d float32 tensor": _make("float32", (), seed + 2), "a 0-d int64 tensor": _make("int64", (), seed + 3),
+                 "an empty (0,) int16 tensor": _make("int16", (0,), seed), "an empty (2, 0) bfloat16 tensor":
+                 _make("bfloat16", (2, 0), seed)}
         for what, value in cases.items():
             m.save_tensor(value, path)
             out[what] = observe(m.load_tensor(path), f"the loaded tensor ({what})")

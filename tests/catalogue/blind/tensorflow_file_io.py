@@ -1,6 +1,6 @@
 """Blind mutants and variants of tensorflow/file_io.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ------------------------------------------------------------------ tensor
@@ -713,3 +713,9 @@ VARIANTS = [
             return net
     """),
 ]
+
+# ---- judged by the lead after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
+    "[boundary] Builds the dry-call shape as (1,) + input_shape[1:]":
+        "input_shape is `(None, d)` (CONTRACT.md, conventions): a list or a second None axis is outside the contract",
+})
