@@ -71,8 +71,10 @@ def probe_gpu(m, fn, count, args):
             return result
         return f"{result!r} (a {type(result).__name__}, not an int)"
     if fn == "try_all_gpus":
-        if isinstance(result, (list, tuple)):
+        if isinstance(result, list):
             return [_device(d) for d in result]
+        if isinstance(result, tuple):
+            return f"({', '.join(_device(d) for d in result)}), a tuple, not a list"
         return f"{_device(result)} (a {type(result).__name__}, not a list)"
     return _device(result)
 
