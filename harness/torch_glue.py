@@ -112,13 +112,15 @@ def shapes(obs_list) -> list[tuple]:
     return [tuple(o.shape) for o in obs_list]
 
 
-def match_by_use(order, weights) -> list[tuple[torch.Tensor, bool]]:
+def match_by_use(order, weights, params=None) -> list[tuple[torch.Tensor, bool]]:
     """Pair each reference weight (``weights``, in its order of first use) with one of the implementation's
     tensors (``order``, in its order of first use): ``[(tensor, transposed), ...]`` in the reference's order.
 
     By use order and shape first (a 2-D weight may be stored transposed); where the orders differ (a forward
     pass that casts a buffer before it uses the weights, ``torch.addmm(b, X, W)``), by shape among the remaining
-    candidates, first use first.  Raises :class:`GradingFailure` only when the shapes cannot be matched at all.
+    candidates, first use first, and of the same kind where ``params`` says which reference tensors are parameters
+    (a (20, 20) buffer is never given a (20, 20) weight's values).  Raises :class:`GradingFailure` only when the
+    shapes cannot be matched at all.
     """
     mine = [tuple(t.shape) for t in order]
     theirs = shapes(weights)
@@ -126,10 +128,14 @@ def match_by_use(order, weights) -> list[tuple[torch.Tensor, bool]]:
         return [(t, tuple(t.shape) != w) for t, w in zip(order, theirs)]
     remaining = list(order)
     pairs = []
-    for want in theirs:
-        k = next((k for k, t in enumerate(remaining) if tuple(t.shape) == want), None)
+    kinds = params if params is not None else [None] * len(theirs)
+    for want, kind in zip(theirs, kinds):
+        def fits(t, shape):
+            return tuple(t.shape) == shape and (kind is None or isinstance(t, torch.nn.Parameter) == kind)
+
+        k = next((k for k, t in enumerate(remaining) if fits(t, want)), None)
         if k is None:
-            k = next((k for k, t in enumerate(remaining) if tuple(t.shape) == want[::-1]), None)
+            k = next((k for k, t in enumerate(remaining) if fits(t, want[::-1])), None)
         if k is None or len(mine) != len(theirs):
             raise GradingFailure(
                 "uses different parameters than the reference.",
@@ -140,11 +146,11 @@ def match_by_use(order, weights) -> list[tuple[torch.Tensor, bool]]:
     return pairs
 
 
-def load_used_weights(net, weights: list[TensorObs], *inputs) -> list[tuple[torch.Tensor, bool]]:
+def load_used_weights(net, weights: list[TensorObs], *inputs, params=None) -> list[tuple[torch.Tensor, bool]]:
     """The implementation side: copy the reference's weights into ``net`` (see :func:`match_by_use`); returns
     the pairs, so gradients can be read back in the reference's order and layout."""
     _, order = run_recording(net, *inputs)
-    pairs = match_by_use(order, weights)
+    pairs = match_by_use(order, weights, params)
     with torch.no_grad():
         for (target, transposed), source in zip(pairs, weights):
             value = tensor(source).to(target.dtype)

@@ -16,7 +16,7 @@ from harness.torch_glue import load_used_weights, observe, run_recording, tensor
 from ._common import check_fresh, fresh_build, param_shapes, signature
 
 
-def probe_forward_backward(m, ctor, args, inputs, weights):
+def probe_forward_backward(m, ctor, args, inputs, weights, params=None):
     """Build ``m.<ctor>(*args)``, take (reference) or load the weights by use (harness.torch_glue.match_by_use),
     run forward and backward, then call it a second time.
 
@@ -34,7 +34,7 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
     fresh = fresh_build(m, ctor, args, net)
     if weights is not None:
         try:
-            pairs = load_used_weights(net, weights, *xs)
+            pairs = load_used_weights(net, weights, *xs, params=params)
         except GradingFailure as exc:  # reported after the registration check, which names the usual cause
             return {"param_shapes": shapes, "fresh": fresh, "load_error": (exc.headline, exc.detail)}
     net.zero_grad(set_to_none=True)
@@ -42,9 +42,10 @@ def probe_forward_backward(m, ctor, args, inputs, weights):
     out, order = run_recording(net, *leaves)
     if weights is None:  # the reference: report its weights in order of first use
         weights = [observe(t) for t in order]
+        params = [isinstance(t, nn.Parameter) for t in order]
         pairs = [(t, False) for t in order]
-    result = {"weights": weights, "param_shapes": shapes, "out": observe(out, "the output"), "load_error": None,
-              "fresh": fresh}
+    result = {"weights": weights, "params": params, "param_shapes": shapes, "out": observe(out, "the output"),
+              "load_error": None, "fresh": fresh}
     if out.requires_grad:
         out.sum().backward()
     grads = []
@@ -70,7 +71,8 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
     built = signature(ctor, args)
     called = f"{built}(X) with X of shape {shapes}"
     ref = g.reference(probe_forward_backward, ctor, args, inputs, None, seed=seed, called=f"{built}(X)")
-    got = g.student(probe_forward_backward, ctor, args, inputs, ref["weights"], seed=seed, called=f"{built}(X)")
+    got = g.student(probe_forward_backward, ctor, args, inputs, ref["weights"], ref["params"], seed=seed,
+                    called=f"{built}(X)")
     check(got["param_shapes"] == ref["param_shapes"],
           "registers different parameters than the reference.",
           f"Called `{built}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
@@ -287,9 +289,9 @@ def fixed_hidden_mlp(g):
           f"Called `FixedHiddenMLP()`. Got parameters() of shapes {got['params']}, "
           "but the reference gives [(20,), (20, 20)].")
 
-    # A batch above 8 and inputs so large that the halving loop runs more than 20 times; a rank-3 input.
+    # A batch above 8 and inputs so large that the halving loop runs more than 20 times.  (Rank 2 only: d2l's
+    # block is written for (n, 20) inputs, and torch.mm there is not wrong.)
     compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((11, 20), g.fixed_seed, 1e6)], seed=g.fixed_seed)
-    compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((2, 3, 20), g.fixed_seed, 10.0)], seed=g.fixed_seed)
 
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):

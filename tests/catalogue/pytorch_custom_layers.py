@@ -192,7 +192,7 @@ VARIANTS = [
             def forward(self, X):
                 return torch.sub(X, X.reshape(-1).sum() / X.numel())
     """),
-    Variant("MyLinear", "nn.init.normal_ on empty tensors, bias created first, torch.addmm(...).clamp(min=0).", """
+    Mutant("MyLinear", "torch.addmm takes rank-2 inputs only: X @ weight maps the last axis of any input (was listed as a variant).", """
         class MyLinear(nn.Module):
             def __init__(self, in_units, units):
                 super().__init__()

@@ -413,16 +413,16 @@ MUTANTS = [
 ]
 
 VARIANTS = [
-    Variant("layer_state", "Strips the 'i.' prefix from the whole network's state_dict().", """
+    Mutant("layer_state", "Strips the 'i.' prefix from the whole network's state_dict(): wrong for net[-1] (was listed as a variant).", """
         def layer_state(net, i):
             prefix = f"{i}."
             return {k[len(prefix):]: v for k, v in net.state_dict().items() if k.startswith(prefix)}
     """),
-    Variant("layer_state", "Reaches the layer through list(net.children()).", """
+    Mutant("layer_state", "Reaches the layer through list(net.children()), which lists a repeated module once (was listed as a variant).", """
         def layer_state(net, i):
             return list(net.children())[i].state_dict()
     """),
-    Variant("named_shapes", "Keeps the Parameters from state_dict(keep_vars=True), dropping buffers by type.", """
+    Mutant("named_shapes", "Keeps the Parameters from state_dict(keep_vars=True): a shared layer is listed twice, unlike named_parameters() (was listed as a variant).", """
         from torch import nn
 
         def named_shapes(net):
@@ -447,7 +447,7 @@ VARIANTS = [
         def state_value(net, key):
             return {**dict(net.named_parameters()), **dict(net.named_buffers())}[key]
     """),
-    Variant("nested_param", "Joins the path into a dotted name for net.get_parameter.", """
+    Mutant("nested_param", "Joins the path into a dotted name for net.get_parameter: wrong for negative indices (was listed as a variant).", """
         def nested_param(net, path, name):
             return net.get_parameter(".".join([*map(str, path), name]))
     """),

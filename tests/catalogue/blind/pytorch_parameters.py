@@ -1,6 +1,6 @@
 """Blind mutants and variants of pytorch/parameters.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ------------------------------------------------------------------ layer_state
@@ -999,3 +999,11 @@ VARIANTS = [
             return net
     """),
 ]
+
+# ---- judged by the lead after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
+    '[type] Calls state_dict(keep_vars=True)':
+        "the contract asks for the state's values; whether they come detached is not graded",
+    '[type] Uses state_dict(keep_vars=True)':
+        "the contract asks for the state's values; whether they come detached is not graded",
+})
