@@ -443,7 +443,7 @@ VARIANTS = [
         def state_value(net, key):
             return functools.reduce(getattr, key.split("."), net)
     """),
-    Variant("state_value", "Merges named_parameters() and named_buffers() into one dict.", """
+    Mutant("state_value", "Merges named_parameters() and named_buffers(), which list a shared layer once: its second key is missing (was listed as a variant).", """
         def state_value(net, key):
             return {**dict(net.named_parameters()), **dict(net.named_buffers())}[key]
     """),

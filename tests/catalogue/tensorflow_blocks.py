@@ -477,6 +477,139 @@ MUTANTS = [
                 block = make_block()
             return keras.Sequential([block])
     """),
+    # ------------------------------------------------------------------ added: gradients, training, calls again
+    Mutant("MLP", "Converts the input through numpy before the first layer: right values, but no gradient reaches X.",
+           """
+        import numpy as np
+
+        class MLP(keras.Model):
+            def __init__(self, hidden=256, out_features=10, **kwargs):
+                super().__init__(**kwargs)
+                self.hidden = keras.layers.Dense(hidden)
+                self.out = keras.layers.Dense(out_features)
+
+            def call(self, X):
+                X = tf.constant(np.asarray(X, dtype="float32"))
+                return self.out(tf.nn.relu(self.hidden(X)))
+    """),
+    Mutant("MySequential", "Runs every layer under tf.stop_gradient: right outputs, but no gradient reaches anything.",
+           """
+        class MySequential(keras.Model):
+            def __init__(self, *layers, **kwargs):
+                super().__init__(**kwargs)
+                self.blocks = list(layers)
+
+            def call(self, X):
+                for block in self.blocks:
+                    X = tf.stop_gradient(block(X))
+                return X
+    """),
+    Mutant("MySequential", "Calls every layer with training=False, so Dropout / BatchNormalization never train.", """
+        class MySequential(keras.Model):
+            def __init__(self, *layers, **kwargs):
+                super().__init__(**kwargs)
+                self.blocks = list(layers)
+
+            def call(self, X):
+                for block in self.blocks:
+                    X = block(X, training=False)
+                return X
+    """),
+    Mutant("MySequential", "Keeps the layers in a dict keyed by str(i) and runs sorted(keys): '10' before '2'.", """
+        class MySequential(keras.Model):
+            def __init__(self, *layers, **kwargs):
+                super().__init__(**kwargs)
+                self.blocks = {str(i): layer for i, layer in enumerate(layers)}
+
+            def call(self, X):
+                for key in sorted(self.blocks):
+                    X = self.blocks[key](X)
+                return X
+    """),
+    Mutant("MySequential", "Counts its calls and skips the last layer from the fourth call on.", """
+        class MySequential(keras.Model):
+            def __init__(self, *layers, **kwargs):
+                super().__init__(**kwargs)
+                self.blocks = list(layers)
+                self.calls = 0
+
+            def call(self, X):
+                self.calls += 1
+                blocks = self.blocks if self.calls < 4 else self.blocks[:-1]
+                for block in blocks:
+                    X = block(X)
+                return X
+    """),
+    Mutant("FixedHiddenMLP", "Runs the Python while loop only when tf.executing_eagerly(): under tf.function the "
+                             "halving never happens.", """
+        class FixedHiddenMLP(keras.Model):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.rand_weight = self.add_weight(shape=(20, 20), initializer=keras.initializers.RandomUniform(0.0, 1.0),
+                                                   trainable=False)
+                self.dense = keras.layers.Dense(20)
+
+            def call(self, inputs):
+                X = self.dense(inputs)
+                X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
+                X = self.dense(X)
+                if tf.executing_eagerly():
+                    while tf.reduce_sum(tf.abs(X)) > 1:
+                        X /= 2
+                return tf.reduce_sum(X)
+    """),
+    Mutant("FixedHiddenMLP", "Unrolls the halving loop 20 times with tf.where: wrong once it needs more halvings.", """
+        class FixedHiddenMLP(keras.Model):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.rand_weight = self.add_weight(shape=(20, 20), initializer=keras.initializers.RandomUniform(0.0, 1.0),
+                                                   trainable=False)
+                self.dense = keras.layers.Dense(20)
+
+            def call(self, inputs):
+                X = self.dense(inputs)
+                X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
+                X = self.dense(X)
+                for _ in range(20):
+                    X = tf.where(tf.reduce_sum(tf.abs(X)) > 1, X / 2, X)
+                return tf.reduce_sum(X)
+    """),
+    Mutant("chimera", "Uses the module's own MySequential instead of keras.Sequential (the contract asks for a "
+                      "keras.Sequential whose layers[0] is its NestMLP).", """
+        def chimera():
+            return MySequential(NestMLP(), keras.layers.Dense(20), FixedHiddenMLP())
+    """),
+    Mutant("chimera", "A custom keras.Model with three attributes, not a keras.Sequential.", """
+        class Chimera(keras.Model):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.nest = NestMLP()
+                self.mid = keras.layers.Dense(20)
+                self.fixed = FixedHiddenMLP()
+
+            def call(self, X):
+                return self.fixed(self.mid(self.nest(X)))
+
+        def chimera():
+            return Chimera()
+    """),
+    Mutant("ParallelBlock", "Keeps the nets in a dict keyed by their names: the same net given twice runs once.", """
+        class ParallelBlock(keras.Model):
+            def __init__(self, net1, net2, **kwargs):
+                super().__init__(**kwargs)
+                self.nets = {net1.name: net1, net2.name: net2}
+
+            def call(self, X):
+                return tf.concat([net(X) for net in self.nets.values()], axis=-1)
+    """),
+    Mutant("repeat_block", "Adds the blocks one by one to an empty keras.Sequential: for n = 0 it stays empty, and "
+                           "Keras cannot call an empty Sequential.", """
+        def repeat_block(make_block, n):
+            net = keras.Sequential()
+            for _ in range(n):
+                net.add(make_block())
+            return net
+    """),
 ]
 
 VARIANTS = [
@@ -609,24 +742,6 @@ VARIANTS = [
             def call(self, X):
                 return self.net(X)
     """),
-    Variant("chimera", "Uses the module's own MySequential instead of keras.Sequential.", """
-        def chimera():
-            return MySequential(NestMLP(), keras.layers.Dense(20), FixedHiddenMLP())
-    """),
-    Variant("chimera", "A custom keras.Model with three attributes.", """
-        class _Chimera(keras.Model):
-            def __init__(self, **kwargs):
-                super().__init__(**kwargs)
-                self.nest = NestMLP()
-                self.mid = keras.layers.Dense(20)
-                self.fixed = FixedHiddenMLP()
-
-            def call(self, X):
-                return self.fixed(self.mid(self.nest(X)))
-
-        def chimera():
-            return _Chimera()
-    """),
     Variant("ParallelBlock", "Keeps the nets in a list and concatenates with keras.layers.Concatenate().", """
         class ParallelBlock(keras.Model):
             def __init__(self, net1, net2, **kwargs):
@@ -651,11 +766,63 @@ VARIANTS = [
         def repeat_block(make_block, n):
             return MySequential(*[make_block() for _ in range(n)])
     """),
-    Variant("repeat_block", "Adds the blocks one by one to an empty keras.Sequential.", """
+    Variant("MySequential", "Takes training=None in call and passes it on to every layer explicitly.", """
+        class MySequential(keras.Model):
+            def __init__(self, *layers, **kwargs):
+                super().__init__(**kwargs)
+                self.steps = list(layers)
+
+            def call(self, X, training=None):
+                for step in self.steps:
+                    X = step(X, training=training)
+                return X
+    """),
+    Variant("FixedHiddenMLP", "Casts rand_weight to the input's dtype at the top of call, so the constant is read "
+                              "before the Dense kernel.", """
+        class FixedHiddenMLP(keras.Model):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.rand_weight = self.add_weight(shape=(20, 20), initializer=keras.initializers.RandomUniform(0.0, 1.0),
+                                                   trainable=False, name="rand_weight")
+                self.dense = keras.layers.Dense(20)
+
+            def call(self, X):
+                rand_weight = tf.cast(self.rand_weight, X.dtype)
+                X = self.dense(X)
+                X = tf.nn.relu(tf.matmul(X, rand_weight) + 1)
+                X = self.dense(X)
+                (X,) = tf.while_loop(lambda X: tf.reduce_sum(tf.abs(X)) > 1, lambda X: (X / 2,), (X,))
+                return tf.reduce_sum(X)
+    """),
+    Variant("chimera", "A keras.Sequential grown with add().", """
+        def chimera():
+            net = keras.Sequential()
+            net.add(NestMLP())
+            net.add(keras.layers.Dense(20))
+            net.add(FixedHiddenMLP())
+            return net
+    """),
+    Variant("chimera", "keras.Sequential with a name and the middle Dense spelled out (units=20, activation=None).", """
+        def chimera():
+            return keras.Sequential([NestMLP(), keras.layers.Dense(units=20, activation=None), FixedHiddenMLP()],
+                                    name="chimera")
+    """),
+    Variant("repeat_block", "An Identity layer for n = 0, else a keras.Sequential grown with add().", """
         def repeat_block(make_block, n):
+            if n == 0:
+                return keras.layers.Identity()
             net = keras.Sequential()
             for _ in range(n):
                 net.add(make_block())
             return net
+    """),
+    Variant("ParallelBlock", "Keeps the nets in a tuple attribute and concatenates with keras.ops.concatenate.", """
+        class ParallelBlock(keras.Model):
+            def __init__(self, net1, net2, **kwargs):
+                super().__init__(**kwargs)
+                self.pair = (net1, net2)
+
+            def call(self, X):
+                return keras.ops.concatenate([net(X) for net in self.pair], axis=-1)
     """),
 ]

@@ -234,6 +234,21 @@ MUTANTS = [
                 d = X.shape[-1]
                 return np.fft.fft(np.asarray(X))[..., : (d + 1) // 2].astype(np.complex64)
     """),
+    # added: rank-3 inputs
+    Mutant("MyDense", "Sizes the weight from input_shape[1], the input size only for 2-D inputs.", """
+        class MyDense(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+
+            def build(self, input_shape):
+                self.weight = self.add_weight(name="weight", shape=(input_shape[1], self.units),
+                                              initializer="random_normal")
+                self.bias = self.add_weight(name="bias", shape=(self.units,), initializer="zeros")
+
+            def call(self, X):
+                return tf.nn.relu(tf.matmul(X, self.weight) + self.bias)
+    """),
 ]
 
 VARIANTS = [
@@ -318,5 +333,19 @@ VARIANTS = [
                 k = np.arange(math.ceil(d / 2))[None, :]
                 W = tf.constant(np.exp(-2j * np.pi * t * k / d), dtype=tf.complex64)
                 return tf.matmul(tf.complex(X, tf.zeros_like(X)), W)
+    """),
+    Variant("MyDense", "tf.tensordot over the last axis (any rank), the bias created before the weight.", """
+        class MyDense(keras.layers.Layer):
+            def __init__(self, units, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+
+            def build(self, input_shape):
+                self.bias = self.add_weight(name="bias", shape=(self.units,), initializer="zeros")
+                self.weight = self.add_weight(name="weight", shape=(input_shape[-1], self.units),
+                                              initializer=keras.initializers.RandomNormal(stddev=0.05))
+
+            def call(self, X):
+                return tf.nn.relu(tf.tensordot(X, self.weight, axes=[[-1], [0]]) + self.bias)
     """),
 ]

@@ -96,6 +96,33 @@ MUTANTS = [
         def materialize(net, in_features):
             return keras.Sequential([keras.Input(shape=(in_features,)), *net.layers])
     """),
+    # added: input widths varied, the net still usable
+    Mutant("lazy_mlp", "Hands out one net per (hidden, out_features), made once: built for the first input width only.",
+           """
+        _NETS = {}
+
+        def lazy_mlp(hidden=256, out_features=10):
+            if (hidden, out_features) not in _NETS:
+                _NETS[hidden, out_features] = keras.Sequential([keras.layers.Dense(hidden, activation="relu"),
+                                                               keras.layers.Dense(out_features)])
+            return _NETS[hidden, out_features]
+    """),
+    Mutant("all_lazy_mlp", "Hands out one net per (hidden, out_features), made once: built for the first input width "
+                           "only.", """
+        _NETS = {}
+
+        def all_lazy_mlp(hidden=256, out_features=10):
+            if (hidden, out_features) not in _NETS:
+                _NETS[hidden, out_features] = keras.Sequential([keras.layers.Dense(hidden, activation="relu"),
+                                                               keras.layers.Dense(out_features)])
+            return _NETS[hidden, out_features]
+    """),
+    Mutant("materialize", "Freezes the net (trainable = False) for the dry call and never unfreezes it.", """
+        def materialize(net, in_features):
+            net.trainable = False
+            net(tf.zeros((1, in_features)))
+            return net
+    """),
 ]
 
 VARIANTS = [
@@ -149,6 +176,11 @@ VARIANTS = [
     Variant("materialize", "A dry call on keras.ops.zeros, then net returned.", """
         def materialize(net, in_features):
             _ = net(keras.ops.zeros((1, in_features)))
+            return net
+    """),
+    Variant("materialize", "A dry call on a symbolic keras.Input (builds every layer, leaves the net as it was).", """
+        def materialize(net, in_features):
+            net(keras.Input(shape=(in_features,)))
             return net
     """),
 ]

@@ -508,6 +508,76 @@ MUTANTS = [
             return keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(width, activation="relu"),
                                      shared, keras.layers.Dense(1)])
     """),
+    # ------------------------------------------------------------------ added: tied layers, dtypes, conv kernels
+    Mutant("layer_weights", "Slices net.weights by counting each layer's weights: wrong after a layer used twice.",
+           """
+        def layer_weights(net, i):
+            start = sum(len(layer.weights) for layer in net.layers[:i])
+            return net.weights[start:start + len(net.layers[i].weights)]
+    """),
+    Mutant("weight_shapes", "Lists each shape as a list (w.shape.as_list()-style) instead of a tuple.", """
+        def weight_shapes(net):
+            return [list(w.shape) for w in net.weights]
+    """),
+    Mutant("normal_init", "A plain function drawing tf.random.normal in float32, whatever dtype it is called with.", """
+        import tensorflow as tf
+
+        def normal_init():
+            def init(shape, dtype=None):
+                return tf.random.normal(shape, stddev=0.01)
+            return init
+    """),
+    Mutant("xavier_init", "Computes the bound from shape[0] and shape[1]: right for a Dense kernel, wrong for a conv "
+                          "kernel.", """
+        import math
+        import keras
+        import tensorflow as tf
+
+        class _Xavier(keras.initializers.Initializer):
+            def __call__(self, shape, dtype=None):
+                fan_in, fan_out = shape[0], shape[1]
+                a = math.sqrt(6.0 / (fan_in + fan_out))
+                return tf.random.uniform(shape, -a, a, dtype=dtype or "float32")
+
+        def xavier_init():
+            return _Xavier()
+    """),
+    Mutant("constant_init", "Fills with float(value) in float32, whatever dtype it is called with.", """
+        import tensorflow as tf
+
+        def constant_init(value):
+            return lambda shape, dtype=None: tf.fill(shape, float(value))
+    """),
+    Mutant("apply_init", "Recurses only through .layers: a Dense inside a plain keras Layer is never re-initialised.",
+           """
+        import keras
+
+        def apply_init(net, kernel_init, bias_init=None):
+            if isinstance(net, keras.layers.Dense):
+                net.kernel.assign(kernel_init(net.kernel.shape, dtype=net.kernel.dtype))
+                if bias_init is not None:
+                    net.bias.assign(bias_init(net.bias.shape, dtype=net.bias.dtype))
+            for layer in getattr(net, "layers", []):
+                apply_init(layer, kernel_init, bias_init)
+            return net
+    """),
+    Mutant("apply_init", "Re-initialises every layer that has a kernel, so a Conv2D's kernel and bias change too.", """
+        def apply_init(net, kernel_init, bias_init=None):
+            for layer in net._flatten_layers(include_self=True, recursive=True):
+                if getattr(layer, "kernel", None) is not None:
+                    layer.kernel.assign(kernel_init(layer.kernel.shape, layer.kernel.dtype))
+                    if bias_init is not None and getattr(layer, "bias", None) is not None:
+                        layer.bias.assign(bias_init(layer.bias.shape, layer.bias.dtype))
+            return net
+    """),
+    Mutant("tied_net", "Defaults to width=4 instead of 8.", """
+        import keras
+
+        def tied_net(width=4):
+            shared = keras.layers.Dense(width, activation="relu")
+            return keras.Sequential([keras.layers.Dense(width, activation="relu"), shared, shared,
+                                     keras.layers.Dense(1)])
+    """),
 ]
 
 VARIANTS = [
@@ -602,14 +672,16 @@ VARIANTS = [
         def xavier_init():
             return keras.initializers.VarianceScaling(scale=1.0, mode="fan_avg", distribution="uniform")
     """),
-    Variant("xavier_init", "A subclassed Initializer computing the bound from the shape.", """
+    Variant("xavier_init", "A subclassed Initializer computing the bound from the shape (receptive field times "
+                           "channels for a conv kernel).", """
         import math
         import keras
         import tensorflow as tf
 
         class _Xavier(keras.initializers.Initializer):
             def __call__(self, shape, dtype=None):
-                fan_in, fan_out = shape[0], shape[1]
+                field = math.prod(shape[:-2])
+                fan_in, fan_out = field * shape[-2], field * shape[-1]
                 a = math.sqrt(6.0 / (fan_in + fan_out))
                 return tf.random.uniform(shape, -a, a, dtype=dtype or "float32")
 
@@ -673,7 +745,8 @@ VARIANTS = [
                     layer.set_weights([kernel, bias])
             return net
     """),
-    Variant("apply_init", "Recursion over .layers with assign on kernel and bias.", """
+    Variant("apply_init", "Recursion over .layers, and over the layers a plain Layer holds as attributes, with "
+                          "assign on kernel and bias.", """
         import keras
 
         def apply_init(net, kernel_init, bias_init=None):
@@ -681,7 +754,16 @@ VARIANTS = [
                 net.kernel.assign(kernel_init(net.kernel.shape, dtype=net.kernel.dtype))
                 if bias_init is not None:
                     net.bias.assign(bias_init(net.bias.shape, dtype=net.bias.dtype))
-            for layer in getattr(net, "layers", []):
+                return net
+            children = getattr(net, "layers", None)
+            if children is None:
+                children = []
+                for name, value in vars(net).items():
+                    if name.startswith("_"):
+                        continue
+                    values = value if isinstance(value, (list, tuple)) else [value]
+                    children += [v for v in values if isinstance(v, keras.layers.Layer)]
+            for layer in children:
                 apply_init(layer, kernel_init, bias_init)
             return net
     """),
@@ -728,5 +810,15 @@ VARIANTS = [
             shared = keras.layers.Dense(width, activation=tf.nn.relu)
             return keras.Sequential([keras.layers.Dense(width, activation=tf.nn.relu), *[shared] * 2,
                                      keras.layers.Dense(1)])
+    """),
+    Variant("tied_net", "Creates the shared layer first and builds with keras.Input; the default written out.", """
+        import keras
+
+        def tied_net(width=8):
+            shared = keras.layers.Dense(units=width, activation="relu")
+            first = keras.layers.Dense(units=width, activation="relu")
+            net = keras.Sequential([first, shared, shared, keras.layers.Dense(units=1)])
+            net.build((None, 4))
+            return net
     """),
 ]

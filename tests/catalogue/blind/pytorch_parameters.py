@@ -1002,6 +1002,12 @@ VARIANTS = [
 
 # ---- judged by the lead after the first run (see tests/catalogue/__init__.py, judge)
 MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
+    "[boundary] Zeroes the bias without checking for None":
+        "d2l's own init_normal zeroes the bias unconditionally; bias-free layers are given only to the functions "
+        "that leave the bias alone",
+    "[boundary] Zeroes the bias with no None check":
+        "d2l's own init_constant zeroes the bias unconditionally; bias-free layers are given only to the functions "
+        "that leave the bias alone",
     '[type] Calls state_dict(keep_vars=True)':
         "the contract asks for the state's values; whether they come detached is not graded",
     '[type] Uses state_dict(keep_vars=True)':
