@@ -2,9 +2,11 @@
 
 Imported only by TensorFlow probes, so a PyTorch-only run never imports TensorFlow.
 
-Weights move from the reference to an implementation in the order the forward
-pass first reads them and by shape, never by name: Keras layer names carry
-global counters.  The order comes from every read of a Keras variable's
+Weights move from the reference to an implementation by shape and, among weights
+of one shape, in the order the forward pass first reads them (a weight of the
+same trainability first: a constant cast before the first layer is read before
+that layer's kernel), never by name: Keras layer names carry global counters
+(:func:`match_by_use`).  The order comes from every read of a Keras variable's
 ``value`` during the call (``GradientTape.watched_variables()`` lists
 variables in creation order, which differs for a layer that creates its bias
 before its kernel); plain ``tf.Variable`` objects the tape saw, then
@@ -105,32 +107,83 @@ def run_recording(net, *inputs):
     return out, order
 
 
-def used_weights(net, *inputs) -> list[TensorObs]:
+def weight_records(order) -> list[dict]:
+    """The weights of ``order`` (variables in order of first use) as the reference hands them to an implementation:
+    each its value and whether it is trainable (a constant used first must not take a kernel's values)."""
+    return [{"value": observe(v), "trainable": bool(getattr(v, "trainable", True))} for v in order]
+
+
+def used_weights(net, *inputs) -> list[dict]:
     _, order = run_recording(net, *inputs)
-    return [observe(v) for v in order]
+    return weight_records(order)
 
 
-def assign_by_use(order, weights: list[TensorObs]) -> str:
-    """Assign the reference's ``weights`` to ``order`` (variables in order of first use), matched by shape (a
-    transposed shape is transposed back).  Returns "" or, where the shapes do not line up, the failure's detail."""
+def weight_value(weight) -> TensorObs:
+    """The value of one of the reference's weights (a :func:`weight_records` entry, or a bare observation)."""
+    return weight["value"] if isinstance(weight, dict) else weight
+
+
+def weight_trainable(weight):
+    """Whether one of the reference's weights is trainable (None: not known)."""
+    return weight.get("trainable") if isinstance(weight, dict) else None
+
+
+def _shape_class(shape: tuple) -> tuple:
+    """Shapes a weight may take in either layout: a kernel stored (in, out) or (out, in) and used transposed."""
+    return min(tuple(shape), tuple(shape)[::-1])
+
+
+def match_by_use(order, weights) -> tuple[list | None, str]:
+    """Pair the reference's ``weights`` (in its order of first use) with ``order`` (the implementation's variables
+    in its order of first use): ``(pairs, "")``, ``pairs[j]`` the variable that takes ``weights[j]``, or
+    ``(None, detail)`` where the shapes truly differ.
+
+    Variables and weights pair up by shape (a transposed shape too), whatever order the two calls use them in;
+    among the weights a variable could take, one of the same trainability comes first (a constant the call casts
+    before its first Dense must not take that Dense's kernel), then the one the reference uses first.  Where both
+    use the same shapes in the same order, that is the pairing by position.
+    """
     mine = [tuple(int(d) for d in v.shape) for v in order]
-    theirs = [tuple(w.shape) for w in weights]
-    if len(mine) != len(theirs) or any(m != t and m != t[::-1] for m, t in zip(mine, theirs)):
-        return (f"Got variables of shapes {mine} (in the order the call first uses them, then non-trainable "
-                f"ones), but the reference uses {theirs}.")
-    for target, source in zip(order, weights):
+    theirs = [tuple(weight_value(w).shape) for w in weights]
+    if sorted(map(_shape_class, mine)) != sorted(map(_shape_class, theirs)):
+        return None, (f"Got variables of shapes {mine} (in the order the call first uses them, then non-trainable "
+                      f"ones), but the reference uses {theirs}.")
+    pairs: list = [None] * len(theirs)
+    for v, shape in zip(order, mine):
+        trainable = bool(getattr(v, "trainable", True))
+        free = [j for j in range(len(theirs)) if pairs[j] is None and _shape_class(theirs[j]) == _shape_class(shape)]
+        pairs[min(free, key=lambda j: (weight_trainable(weights[j]) not in (None, trainable), j))] = v
+    return pairs, ""
+
+
+def transfer_by_use(order, weights) -> tuple[list | None, str]:
+    """Assign the reference's ``weights`` to the variables ``order`` as :func:`match_by_use` pairs them (a transposed
+    shape is transposed back).  Returns :func:`match_by_use`'s ``(pairs, detail)``."""
+    pairs, detail = match_by_use(order, weights)
+    if pairs is None:
+        return None, detail
+    for target, source in zip(pairs, weights):
+        source = weight_value(source)
         value = tf.cast(tensor(source), target.dtype)
         if tuple(target.shape) != tuple(source.shape):
             value = tf.transpose(value)
         target.assign(value)
-    return ""
+    return pairs, ""
 
 
-def load_used_weights(net, weights: list[TensorObs], *inputs) -> None:
+def assign_by_use(order, weights) -> str:
+    """:func:`transfer_by_use`, for callers that need only the failure's detail ("" where it worked)."""
+    return transfer_by_use(order, weights)[1]
+
+
+def load_used_weights(net, weights, *inputs) -> list:
+    """Call ``net`` once, then load the reference's ``weights`` into the variables it used; the variables that took
+    them, in the reference's order."""
     _, order = run_recording(net, *inputs)
-    detail = assign_by_use(order, weights)
-    if detail:
+    pairs, detail = transfer_by_use(order, weights)
+    if pairs is None:
         raise GradingFailure("uses different weights than the reference.", detail)
+    return pairs
 
 
 def weight_shapes(net, attr: str = "trainable_weights") -> list[tuple] | None:

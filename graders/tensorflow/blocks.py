@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import keras
@@ -14,26 +15,29 @@ from harness.feedback import GradingFailure, assert_same, check, fail, ordinal
 from harness.grading import grader
 from harness.implementation import ImplementationRaised
 from harness.strategies import batches, floats, random_chain, scales, seeds, size
-from harness.tf_glue import assign_by_use, observe, param_shapes, run_recording, tensor
+from harness.tf_glue import (assign_by_use, observe, param_shapes, run_recording, tensor, transfer_by_use,
+                             weight_records, weight_trainable, weight_value)
 
 
 def transfer(order, weights):
-    """Assign the reference's ``weights`` to ``order`` by use and shape; "" or the detail of the failure."""
+    """Assign the reference's ``weights`` to ``order`` by shape and use; "" or the detail of the failure."""
     return assign_by_use(order, weights)
 
 
 def take_or_load(net, X, weights):
-    """(weights, transfer error): for the reference (``weights is None``), fresh N(0, 1) values in every variable
-    it uses, in order of use (Keras starts biases at zero: behind a dead relu a whole chain then gives zeros,
-    whatever it computes); for an implementation, the reference's weights loaded into ``net`` by use and shape.
-    Either way the output must be computed again."""
+    """(weights, variables holding them in the reference's order, transfer error): for the reference (``weights is
+    None``), fresh N(0, 1) values in every variable it uses, in order of use (Keras starts biases at zero: behind a
+    dead relu a whole chain then gives zeros, whatever it computes); for an implementation, the reference's weights
+    loaded into ``net`` by shape and use (:func:`harness.tf_glue.match_by_use`).  Either way the output must be
+    computed again."""
     _, order = run_recording(net, X)
     if weights is None:
         for v in order:
             if v.dtype.is_floating:
                 v.assign(np.random.standard_normal(tuple(v.shape)).astype(v.dtype.as_numpy_dtype))
-        return [observe(v) for v in order], ""
-    return weights, transfer(order, weights)
+        return weight_records(order), list(order), ""
+    pairs, error = transfer_by_use(order, weights)
+    return weights, pairs, error
 
 
 def _output(net, X):
@@ -53,12 +57,84 @@ def error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first.split('. ')[0].rstrip('.')[:200]}"
 
 
-def probe_forward_grad(m, ctor, args, inputs, weights):
-    """Build ``m.<ctor>(*args)`` (kept between examples, as :func:`harness.forward.probe_forward`), take or load
-    the weights by use, run it under a tape.
+def forward_backward(net, xs, pairs, weights, **call_kwargs):
+    """Call ``net(*xs, **call_kwargs)`` under a tape: (output, gradients of sum(output) with respect to each input,
+    gradients with respect to each of the reference's ``weights``), ``pairs[j]`` the variable holding ``weights[j]``;
+    gradients in the reference's layout, None where none reached, "constant" for a non-trainable weight."""
+    with tf.GradientTape() as tape:
+        for x in xs:
+            tape.watch(x)
+        y = net(*xs, **call_kwargs)
+        total = tf.reduce_sum(y) if isinstance(y, tf.Tensor) and y.dtype.is_floating else None
+    out = observe(y, "the output")
+    targets = [*xs, *pairs]
+    grads = (tape.gradient(total, targets, unconnected_gradients="none") if total is not None
+             else [None] * len(targets))
+    dx = [None if gr is None else observe(tf.convert_to_tensor(gr)) for gr in grads[:len(xs)]]
+    dw = []
+    for v, gr, w in zip(pairs, grads[len(xs):], weights):
+        value = weight_value(w)
+        if not v.trainable or weight_trainable(w) is False:
+            dw.append("constant")
+        elif gr is None:
+            dw.append(None)
+        else:
+            gr = tf.convert_to_tensor(gr)
+            dw.append(observe(gr if tuple(v.shape) == tuple(value.shape) else tf.transpose(gr)))
+    return out, dx, dw
 
-    Returns the trainable weight shapes, the output and, per variable in order of first use, the gradient of
-    ``sum(output)`` there (None: none reached it; "constant": a non-trainable weight), in the reference's layout.
+
+def compare_gradients(got, ref, built, shapes, *, atol=1e-5, rtol=1e-4, what_weight=None):
+    """The gradients of sum(output) (``got["grads"]``, ``got["dx"]``, as :func:`forward_backward` gives them) equal the
+    reference's: first every weight's, then the input's."""
+    grad_call = f"tape.gradient(sum({built}(X)), [X, *weights]) with X of shape {shapes}"
+    for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
+        if b == "constant" or b is None:
+            continue
+        shape = tuple(weight_value(w).shape)
+        param = (what_weight(k, shape) if what_weight else
+                 f"the weight of shape {shape} (the {ordinal(k + 1)} variable the call uses)")
+        if a is None or a == "constant":
+            fail("cuts the gradient off from a weight.",
+                 f"Called `{grad_call}`. Got no gradient for {param}, but the reference gives one. Numpy "
+                 "(.numpy(), np.asarray, np.maximum) or tf.stop_gradient in call hides the computation from the "
+                 "tape: use TensorFlow / keras.ops operations.")
+        assert_same(a, b, headline="computes different gradients than the reference.", called=grad_call,
+                    what=f"the gradient of {param}", atol=atol, rtol=rtol)
+    for a, b in zip(got["dx"], ref["dx"]):
+        if b is None:
+            continue
+        if a is None:
+            fail("cuts its output off from the input on the gradient tape.",
+                 f"Called `{grad_call}`. Got no gradient for X, but the reference gives one. Numpy or "
+                 "tf.stop_gradient in call hides the computation from the tape: use TensorFlow / keras.ops "
+                 "operations on X itself.")
+        assert_same(a, b, headline="gives the input the wrong gradient.", called=grad_call,
+                    what="the gradient with respect to X", atol=atol, rtol=rtol)
+
+
+def _graph_outputs(net, xs):
+    """``net``'s output under tf.function and inside a keras.Sequential (how model.fit / predict and a model holding
+    it call it): an observation each, or the error's text."""
+    found = {}
+    for where, call in (("graph", lambda: tf.function(net)(*xs)),
+                        ("in_sequential", lambda: keras.Sequential([net])(*xs))):
+        try:
+            found[where] = observe(call(), "the output")
+        except GradingFailure:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported as a property failure, with the error
+            found[where] = error_text(exc)
+    return found
+
+
+def probe_forward_grad(m, ctor, args, inputs, weights, graph=False):
+    """Build ``m.<ctor>(*args)`` (kept between examples, as :func:`harness.forward.probe_forward`), take or load
+    the weights by shape and use, run it under a tape, then once more.
+
+    Returns the trainable weight shapes, the outputs of both calls and the gradients of ``sum(output)`` with respect
+    to the input and, per reference weight, there (:func:`forward_backward`), in the reference's layout; with
+    ``graph``, also the output under tf.function and inside keras.Sequential.
     """
     xs = [tensor(x) for x in inputs]
 
@@ -69,26 +145,22 @@ def probe_forward_grad(m, ctor, args, inputs, weights):
         net(*xs)  # build first: a keras.Sequential's building call reads its variables in another order
         out, order = run_recording(net, *xs)
         if weights is None:
-            return net, order, [observe(v) for v in order], ""
-        return net, order, weights, transfer(order, weights)
+            return net, list(order), weight_records(order), ""
+        pairs, error = transfer_by_use(order, weights)
+        return net, pairs, weights, error
 
     key = ("grad", ctor, repr(args), tuple((x.ndim, x.shape[-1]) for x in inputs), weights is None)
     kept = forward.keep(m, "tensorflow", key, build)
     if isinstance(kept, dict):
         return kept
-    net, order, weights, error = kept
+    net, pairs, weights, error = kept
     result = {"layer": True, "param_shapes": param_shapes(net), "transfer": error, "weights": weights}
     if error:
         return result
-    with tf.GradientTape() as tape:
-        y = net(*xs)
-        total = tf.reduce_sum(y) if isinstance(y, tf.Tensor) and y.dtype.is_floating else None
-    result["out"] = observe(y, "the output")
-    grads = tape.gradient(total, order, unconnected_gradients="none") if total is not None else [None] * len(order)
-    result["grads"] = [
-        "constant" if not v.trainable else None if gr is None
-        else observe(tf.convert_to_tensor(gr) if tuple(v.shape) == tuple(w.shape) else tf.transpose(gr))
-        for v, gr, w in zip(order, grads, weights)]
+    result["out"], result["dx"], result["grads"] = forward_backward(net, xs, pairs, weights)
+    result["again"] = observe(net(*xs), "the output")
+    if graph:
+        result.update(_graph_outputs(net, xs))
     return result
 
 
@@ -96,13 +168,15 @@ def _signature(ctor, args) -> str:
     return forward.signature(ctor, args)
 
 
-def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4):
-    """Same trainable weights, same output and same gradients of sum(output) as the reference, given its weights."""
+def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, rtol=1e-4, graph=False):
+    """Same trainable weights, same output (on two calls) and same gradients of sum(output) with respect to the
+    input and every weight as the reference, given its weights; with ``graph``, the same output under tf.function
+    and inside keras.Sequential."""
     shapes = ", ".join(str(tuple(x.shape)) for x in inputs)
     built = _signature(ctor, args)
     called = f"{built}(X) with X of shape {shapes}"
     ref = g.reference(probe_forward_grad, ctor, args, inputs, None, seed=seed, called=f"{built}(X)")
-    got = g.student(probe_forward_grad, ctor, args, inputs, ref["weights"], seed=seed, called=f"{built}(X)")
+    got = g.student(probe_forward_grad, ctor, args, inputs, ref["weights"], graph, seed=seed, called=f"{built}(X)")
     check(got["layer"], "does not build a Keras layer or model.", f"Called `{built}`. Got a {got.get('type')}.")
     check(got["param_shapes"] == ref["param_shapes"], "tracks different trainable weights than the reference.",
           f"Called `{called}`. Got trainable_weights of shapes {got['param_shapes']}, but the reference gives "
@@ -112,18 +186,24 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
         fail("uses different weights than the reference.", f"Called `{called}`. {got['transfer']}")
     assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                 called=called, atol=atol, rtol=rtol)
-    for k, (a, b, w) in enumerate(zip(got["grads"], ref["grads"], ref["weights"])):
-        if b == "constant" or b is None:
-            continue
-        param = f"the weight of shape {tuple(w.shape)} (the {ordinal(k + 1)} variable the call uses)"
-        grad_call = f"tape.gradient(sum({built}(X)), weights) with X of shape {shapes}"
-        if a is None or a == "constant":
-            fail("cuts the gradient off from a weight.",
-                 f"Called `{grad_call}`. Got no gradient for {param}, but the reference gives one. Numpy "
-                 "(.numpy(), np.asarray, np.maximum) or tf.stop_gradient in call hides the computation from the "
-                 "tape: use TensorFlow / keras.ops operations.")
-        assert_same(a, b, headline="computes different gradients than the reference.", called=grad_call,
-                    what=f"the gradient of {param}", atol=atol, rtol=rtol)
+    assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
+                called=f"{built}(X) twice, with X of shape {shapes}", what="the second call's output", atol=atol,
+                rtol=rtol)
+    compare_gradients(got, ref, built, shapes, atol=atol, rtol=rtol)
+    if graph:
+        for where, text, place, headline in (
+                ("graph", f"tf.function({built})(X)", "under tf.function",
+                 "does not work under tf.function (as inside model.fit or model.predict)."),
+                ("in_sequential", f"keras.Sequential([{built}])(X)", "inside keras.Sequential",
+                 "does not work inside keras.Sequential.")):
+            if isinstance(got[where], str):
+                fail(headline, f"Called `{text}` with X of shape {shapes}. It raised {got[where]}, but the reference "
+                               f"gives {ref['out'].dtype} values of shape {ref['out'].shape}. Keras traces the layer "
+                               "symbolically there: use TensorFlow ops (tf.while_loop, tf.cond), not Python control "
+                               "flow on tensor values or tf.executing_eagerly().")
+            assert_same(got[where], ref["out"], headline=f"computes a different output {place} than when called "
+                                                         "eagerly.",
+                        called=f"{text} with X of shape {shapes}", atol=atol, rtol=rtol)
 
 
 # Keras builds cost 15-80 ms, calls on a built model about 1 ms: the architectures of a property come from a
@@ -147,6 +227,14 @@ def mlp(g):
             fail(f"with its defaults (hidden=256, out_features=10) {exc.headline}", exc.detail)
 
 
+class DoubleWhenTraining(keras.layers.Layer):
+    """``X * 2`` when called with ``training=True``, ``X`` otherwise: deterministic, and it shows whether a container
+    passes ``training`` on to its layers."""
+
+    def call(self, X, training=False):
+        return X * 2.0 if training else X
+
+
 def _build_chain(spec):
     layers = []
     for item in spec:
@@ -156,6 +244,8 @@ def _build_chain(spec):
             layers.append(keras.layers.ReLU())
         elif item[0] == "tanh":
             layers.append(keras.layers.Activation("tanh"))
+        elif item[0] == "double":
+            layers.append(DoubleWhenTraining())
         else:
             layers.append(layers[item[1]])
     return layers
@@ -166,10 +256,24 @@ def _describe(item) -> str:
         return f"Dense({item[2]})"
     if item[0] == "again":
         return f"<layer {item[1]} again>"
-    return {"relu": "ReLU()", "tanh": "Activation('tanh')"}[item[0]]
+    return {"relu": "ReLU()", "tanh": "Activation('tanh')", "double": "DoubleWhenTraining()"}[item[0]]
 
 
-def probe_sequential(m, spec, x, weights):
+def _unique_weights(layers) -> list:
+    found, seen = [], set()
+    for layer in layers:
+        for w in layer.trainable_weights:
+            if id(w) not in seen:
+                seen.add(id(w))
+                found.append(w)
+    return found
+
+
+def probe_sequential(m, spec, x):
+    """``m.MySequential`` of the layers ``spec`` describes, given values fixed by ``spec`` (the layers are the
+    grader's own: no transfer needed); its output on two plain calls (and, where a layer depends on ``training``,
+    on calls with training=True and training=False) and the gradients of sum(output) with respect to X and to every
+    layer's weights."""
     X = tensor(x)
 
     def build():
@@ -177,29 +281,38 @@ def probe_sequential(m, spec, x, weights):
         net = m.MySequential(*layers)
         bases = [c.__name__ for c in type(net).__mro__ if c.__module__.startswith("keras")]
         if not isinstance(net, keras.layers.Layer):
-            return None, {"layer": False, "bases": bases}
-        used, error = take_or_load(net, X, weights)
-        expected_ids = []
-        for layer in layers:
-            for w in layer.trainable_weights:
-                if id(w) not in expected_ids:
-                    expected_ids.append(id(w))
+            return None, [], {"layer": False, "bases": bases}
+        net(X)  # builds the layers
+        ours = _unique_weights(layers)
+        rng = np.random.default_rng(random.Random(repr(spec)).getrandbits(32))
+        for w in ours:  # N(0, 1), biases too: Keras starts them at zero, which hides a layer run twice
+            w.assign(rng.standard_normal(tuple(w.shape)).astype("float32"))
         tracked = [id(w) for w in net.trainable_weights]
-        return net, {"layer": True, "bases": bases, "weights": used, "transfer": error,
-                     "tracked_in_order": tracked == expected_ids, "n_tracked": len(tracked),
-                     "n_expected": len(expected_ids)}
+        return net, ours, {"layer": True, "bases": bases, "tracked_in_order": tracked == [id(w) for w in ours],
+                           "n_tracked": len(tracked), "n_expected": len(ours)}
 
     # Built on the first input of this width, kept for later examples (harness.forward.keep).
-    net, built = forward.keep(m, "tensorflow", ("sequential", repr(spec), x.shape[-1], weights is None), build)
+    net, ours, built = forward.keep(m, "tensorflow", ("sequential", repr(spec), x.shape[-1]), build)
     result = dict(built)
-    if net is not None and not built["transfer"]:
-        result["out"] = _output(net, X)
+    if net is None:
+        return result
+    result["weights"] = weight_records(ours)
+    result["out"], result["dx"], result["grads"] = forward_backward(net, [X], ours, result["weights"])
+    result["again"] = observe(net(X), "the output")
+    if any(item[0] == "double" for item in spec):  # the only layer whose output depends on `training`
+        result["train"] = observe(net(X, training=True), "the output")
+        result["eval"] = observe(net(X, training=False), "the output")
     return result
 
 
 # Every kind of block, the widths changing on the way, and a layer given twice with an effect each time
 # (iterating `self.layers`, which lists it once, runs it once).
 _EVERY_KIND = ([("linear", 4, 3), ("relu",), ("linear", 3, 3), ("tanh",), ("again", 2), ("linear", 3, 5)], 4)
+# More than 10 layers (three Dense objects, two of them given twice), all of one width, so any order runs but only
+# the given one gives the reference's output: keys "0".."12" sorted as strings run "10" before "2".
+# DoubleWhenTraining shows whether `training` reaches the layers.
+_LONG = ([("linear", 3, 3), ("tanh",), ("double",), ("relu",), ("linear", 3, 3), ("tanh",), ("again", 0), ("relu",),
+          ("linear", 3, 3), ("tanh",), ("double",), ("relu",), ("again", 4)], 3)
 
 
 @grader("MySequential")
@@ -208,8 +321,8 @@ def my_sequential(g):
         spec, width = chain
         x = floats((n, width), seed)
         called = f"MySequential({', '.join(_describe(item) for item in spec)})"
-        ref = g.reference(probe_sequential, spec, x, None, seed=seed, called=called)
-        got = g.student(probe_sequential, spec, x, ref["weights"], seed=seed, called=called)
+        ref = g.reference(probe_sequential, spec, x, seed=seed, called=called)
+        got = g.student(probe_sequential, spec, x, seed=seed, called=called)
         check(got["layer"], "is not a Keras layer or model.",
               f"Called `{called}`. Got an object of classes {got['bases'] or 'outside Keras'}, but the reference "
               "gives a keras.Model.")
@@ -224,17 +337,29 @@ def my_sequential(g):
               f"tracks the {got['n_expected']} of its layers in the order given. Keep the layers in a list "
               "attribute (a deque or a plain object is invisible to Keras).")
         called_x = f"{called}(X) with X of shape {x.shape}"
-        if got["transfer"]:
-            fail("does not apply every layer in order.", f"Called `{called_x}`. {got['transfer']}")
         try:
             assert_same(got["out"], ref["out"], headline="does not apply every layer in order.", called=called_x)
         except GradingFailure as exc:
-            if any(item[0] == "again" for item in spec):
-                fail(exc.headline, f"{exc.detail} A layer given twice must run twice: iterate your own list, "
-                                   "not `self.layers` (which lists it once).")
-            raise
+            hint = (" A layer given twice must run twice: iterate your own list, not `self.layers` (which lists it "
+                    "once)." if any(item[0] == "again" for item in spec) else "")
+            if len(spec) > 10:
+                hint += " Keys sorted as strings put \"10\" before \"2\": keep the layers in a list."
+            fail(exc.headline, exc.detail + hint)
+        assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
+                    called=f"{called}(X) again with X of shape {x.shape}", what="the next call's output")
+        for mode in ("train", "eval") if "train" in ref else ():
+            flag = mode == "train"
+            assert_same(got[mode], ref[mode], headline=f"does not pass `training={flag}` on to its layers.",
+                        called=f"{called}(X, training={flag}) with X of shape {x.shape}",
+                        what="output (DoubleWhenTraining() doubles its input when training)")
+        compare_gradients(got, ref, called, str(x.shape),
+                          what_weight=lambda k, shape: f"the {ordinal(k + 1)} layer weight (shape {shape})")
 
-    behaves_like_sequential(_EVERY_KIND, 2, g.fixed_seed)  # whatever Hypothesis draws; its build is kept
+    # Fixed, whatever Hypothesis draws (their builds are kept): every kind of block, then the long chain, then every
+    # kind again (its kept model called twice more: a container that changes from one call to the next shows).
+    behaves_like_sequential(_EVERY_KIND, 2, g.fixed_seed)
+    behaves_like_sequential(_LONG, 3, g.fixed_seed)
+    behaves_like_sequential(_EVERY_KIND, 3, g.fixed_seed + 1)
     # Chains from a pool (Context.pool; each is built once per side), the first with every kind of block.
     g.for_all(chain=g.pool(_EVERY_KIND, random_chain), n=batches, seed=seeds)(behaves_like_sequential)
 
@@ -299,6 +424,12 @@ def fixed_hidden_mlp(g):
           f"Called `keras.Sequential([FixedHiddenMLP()])(X)`. Got {got['in_sequential']}, but the reference "
           "returns a scalar. Keras traces the layer symbolically there: a Python `while` on a tensor fails; use "
           "tf.while_loop.")
+    # 16 rows at scale 1e7: the halving loop runs more than 30 times (a loop bounded at 20 stops early), and the
+    # output is compared under tf.function and inside keras.Sequential, where a Python loop guarded by
+    # tf.executing_eagerly() does not run.
+    compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((16, 20), g.fixed_seed, 1e7)], seed=g.fixed_seed,
+                             graph=True)
+
     @g.for_all(n=batches, scale=scales, seed=seeds)
     def forward_matches(n, scale, seed):
         compare_forward_backward(g, "FixedHiddenMLP", inputs=[floats((n, 20), seed, scale)], seed=seed)
@@ -333,7 +464,10 @@ def probe_fresh(m):
     first, second = m.chimera(), m.chimera()
     layers = [{id(sub) for sub in all_layers(net)} for net in (first, second)]
     kinds = [_layer_kind(layer) for layer in getattr(first, "layers", [])]
-    return {"same_object": first is second, "shared": len(layers[0] & layers[1]), "kinds": kinds}
+    inner = getattr(first, "layers", None) or [None]
+    return {"same_object": first is second, "shared": len(layers[0] & layers[1]), "kinds": kinds,
+            "type": type(first).__name__, "sequential": isinstance(first, keras.Sequential),
+            "first_type": type(inner[0]).__name__, "nest_first": isinstance(inner[0], m.NestMLP)}
 
 
 @grader("chimera")
@@ -343,6 +477,12 @@ def chimera(g):
           f"Called `chimera()` twice. Got two models sharing {got['shared']} layers"
           f"{' (the same model object)' if got['same_object'] else ''}, but the reference builds new layers on "
           "each call (create them inside chimera(), not at import).")
+    check(got["sequential"], "does not return a keras.Sequential.",
+          f"Called `chimera()`. Got a {got['type']}, but the reference gives keras.Sequential([NestMLP(), Dense(20), "
+          "FixedHiddenMLP()]) (so that chimera().layers[0] is its NestMLP).")
+    check(got["nest_first"], "does not hold its NestMLP first: chimera().layers[0] is not a NestMLP.",
+          f"Called `chimera().layers[0]`. Got a {got['first_type']}, but the reference gives the module's NestMLP "
+          "(keras.Sequential([NestMLP(), Dense(20), FixedHiddenMLP()])).")
 
     # One input width per run: a chimera build costs ~80 ms (Keras traces its nested models), and the width
     # matters only to a model that fixes it.
@@ -360,39 +500,46 @@ def chimera(g):
                  f"called on X of shape {(n, d)} it {what.rstrip('.')}.")
 
 
-def probe_parallel(m, a, b, deep, x, weights):
+def probe_parallel(m, a, b, deep, same, x, weights):
+    """``m.ParallelBlock(net1, net2)`` (``same``: ``net1`` given twice), weights taken or loaded by shape and use; its
+    output and gradients (:func:`forward_backward`)."""
     X = tensor(x)
 
     def build():
         net1 = keras.Sequential([keras.layers.Dense(a), keras.layers.ReLU()]) if deep else keras.layers.Dense(a)
-        net2 = keras.layers.Dense(b)
+        net2 = net1 if same else keras.layers.Dense(b)
         net = m.ParallelBlock(net1, net2)
-        used, error = take_or_load(net, X, weights)
+        used, pairs, error = take_or_load(net, X, weights)
         tracked = {id(w) for w in getattr(net, "trainable_weights", [])}
         expected = {id(w) for w in net1.trainable_weights} | {id(w) for w in net2.trainable_weights}
-        return net, {"weights": used, "transfer": error, "tracked": len(tracked & expected)}
+        return net, pairs, {"weights": used, "transfer": error, "tracked": len(tracked & expected)}
 
-    key = ("parallel", a, b, deep, x.ndim, x.shape[-1], weights is None)
-    net, built = forward.keep(m, "tensorflow", key, build)
+    key = ("parallel", a, b, deep, same, x.ndim, x.shape[-1], weights is None)
+    net, pairs, built = forward.keep(m, "tensorflow", key, build)
     result = dict(built)
     if not built["transfer"]:
-        result["out"] = _output(net, X)
+        result["out"], result["dx"], result["grads"] = forward_backward(net, [X], pairs, built["weights"])
+        result["again"] = _output(net, X)
     return result
+
+
+def _parallel_text(a, b, deep, same):
+    net1 = f"Sequential([Dense({a}), ReLU()])" if deep else f"Dense({a})"
+    if same:
+        return f"ParallelBlock(net, net) with net = {net1}"
+    return f"ParallelBlock({net1}, Dense({b}))"
 
 
 @grader("ParallelBlock")
 def parallel_block(g):
-    # (input width, net1's width, net2's width, net1 a Sequential, leading axes): the first has a Sequential net1
-    # and 3-d inputs, the drawn ones a Dense and 2-d inputs; the sizes of the leading axes are drawn freely.
-    @g.for_all(arch=g.pool((4, 3, 2, True, 2), lambda r: (size(r), size(r), size(r), False, 1)),
-               lead=st.lists(batches, min_size=2, max_size=2), seed=seeds)
     def concatenates(arch, lead, seed):
-        d, a, b, deep, rank = arch
+        d, a, b, deep, rank = arch[:5]
+        same = arch[5] if len(arch) > 5 else False
         x = floats((*lead[:rank], d), seed)
-        net1 = f"Sequential([Dense({a}), ReLU()])" if deep else f"Dense({a})"
-        called = f"ParallelBlock({net1}, Dense({b}))(X) with X of shape {x.shape}"
-        ref = g.reference(probe_parallel, a, b, deep, x, None, seed=seed, called=called)
-        got = g.student(probe_parallel, a, b, deep, x, ref["weights"], seed=seed, called=called)
+        made = _parallel_text(a, b, deep, same)
+        called = f"{made}(X) with X of shape {x.shape}"
+        ref = g.reference(probe_parallel, a, b, deep, same, x, None, seed=seed, called=called)
+        got = g.student(probe_parallel, a, b, deep, same, x, ref["weights"], seed=seed, called=called)
         check(got["tracked"] == ref["tracked"],
               f"does not track both nets: `trainable_weights` holds {got['tracked']} of their variables, "
               f"the reference holds {ref['tracked']}.",
@@ -401,7 +548,25 @@ def parallel_block(g):
         headline = "does not concatenate net1(X) and net2(X) on the last axis."
         if got["transfer"]:
             fail(headline, f"Called `{called}`. {got['transfer']} (net1's first, then net2's).")
-        assert_same(got["out"], ref["out"], headline=headline, called=called)
+        try:
+            assert_same(got["out"], ref["out"], headline=headline, called=called)
+        except GradingFailure as exc:
+            if not same:
+                raise
+            fail(exc.headline, exc.detail + " The same net given twice must run twice (its output twice): keep "
+                                            "net1 and net2 as two attributes, not in a dict or set.")
+        assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
+                    called=f"{made}(X) twice, with X of shape {x.shape}", what="the second call's output")
+        compare_gradients(got, ref, made, str(x.shape))
+
+    # (input width, net1's width, net2's width, net1 a Sequential, leading axes[, net1 given twice]): the first has
+    # a Sequential net1 and 3-d inputs, the drawn ones a Dense and 2-d inputs; the sizes of the leading axes are
+    # drawn freely.  Fixed first: the pool's first, and one net given twice.
+    first = (4, 3, 2, True, 2)
+    concatenates(first, [2, 3], g.fixed_seed)
+    concatenates((3, 4, 4, True, 1, True), [2, 1], g.fixed_seed)
+    g.for_all(arch=g.pool(first, lambda r: (size(r), size(r), size(r), False, 1)),
+              lead=st.lists(batches, min_size=2, max_size=2), seed=seeds)(concatenates)
 
 
 def probe_repeat(m, d, n, x, weights):
@@ -417,29 +582,37 @@ def probe_repeat(m, d, n, x, weights):
 
         net = m.repeat_block(make_block, n)
         if not isinstance(net, keras.layers.Layer):
-            return None, {"layer": False, "type": type(net).__name__, "calls": len(made)}
-        used, error = take_or_load(net, X, weights)
-        return net, {"layer": True, "calls": len(made), "distinct": len({id(w) for w in net.trainable_weights}),
-                     "weights": used, "transfer": error}
+            return None, [], {"layer": False, "type": type(net).__name__, "calls": len(made)}
+        used, pairs, error = take_or_load(net, X, weights)
+        return net, pairs, {"layer": True, "calls": len(made),
+                            "distinct": len({id(w) for w in net.trainable_weights}), "weights": used,
+                            "transfer": error}
 
     # Built on the first input, kept for later examples (harness.forward.keep).
-    net, built = forward.keep(m, "tensorflow", ("repeat", d, n, weights is None), build)
+    net, pairs, built = forward.keep(m, "tensorflow", ("repeat", d, n, weights is None), build)
     result = dict(built)
     if net is not None and not built["transfer"]:
-        result["out"] = _output(net, X)
+        result["out"], result["dx"], result["grads"] = forward_backward(net, [X], pairs, built["weights"])
+        result["again"] = _output(net, X)
     return result
 
 
 @grader("repeat_block")
 def repeat_block(g):
-    # (width, n) from a pool (Context.pool), the first with n = 3: with n = 1 one block and n blocks look alike.
-    @g.for_all(arch=g.pool((3, 3), lambda r: (size(r), r.randint(1, 4))), rows=batches, seed=seeds)
     def independent_copies(arch, rows, seed):
         d, n = arch
         x = floats((rows, d), seed)
         called = f"repeat_block(lambda: Dense({d}), {n})"
-        ref = g.reference(probe_repeat, d, n, x, None, seed=seed, called=called)
-        got = g.student(probe_repeat, d, n, x, ref["weights"], seed=seed, called=called)
+        try:
+            ref = g.reference(probe_repeat, d, n, x, None, seed=seed, called=called)
+            got = g.student(probe_repeat, d, n, x, ref["weights"], seed=seed, called=called)
+        except ImplementationRaised as exc:
+            if n:
+                raise
+            fail("fails for n = 0: the empty container must return its input.",
+                 f"Called `{called}(X)` with X of shape {x.shape}. It raised {exc.exc_type}: "
+                 f"{exc.text.split('. ')[0]}, but the reference returns X. An empty keras.Sequential cannot be "
+                 "called: hold a keras.layers.Identity() there, or use your MySequential.")
         check(got["layer"], "does not return a Keras layer or model.",
               f"Called `{called}`. Got a {got.get('type')}, but the reference gives a keras.Sequential.")
         times = f"{got['calls']} time" + ("" if got["calls"] == 1 else "s")
@@ -455,3 +628,13 @@ def repeat_block(g):
         if got["transfer"]:
             fail("does not apply the n blocks in order.", f"Called `{called_x}`. {got['transfer']}")
         assert_same(got["out"], ref["out"], headline="does not apply the n blocks in order.", called=called_x)
+        assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
+                    called=f"{called}(X) twice, with X of shape {x.shape}", what="the second call's output")
+        compare_gradients(got, ref, called, str(x.shape))
+
+    # Every n from 0 to 4, fixed (n = 3 first: with n = 1 one block and n blocks look alike; n = 0 last, an empty
+    # container that returns its input); then (width, n) from a pool (Context.pool), the first the fixed n = 3.
+    for n in (3, 2, 4, 1, 0):
+        independent_copies((3, n), 2, g.fixed_seed)
+    g.for_all(arch=g.pool((3, 3), lambda r: (size(r), r.randint(0, 4))), rows=batches, seed=seeds)(
+        independent_copies)

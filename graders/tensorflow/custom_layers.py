@@ -7,9 +7,10 @@ per unit, its output under ``tf.function`` (how ``model.fit`` and ``model.predic
 layers: code that needs eager tensors, such as ``X.numpy()``, breaks there).
 
 Layers with weights get the reference's weights with fresh random values (the bias is
-not left at zero, so a misplaced or doubled bias shows in the output), moved by shape:
-``GradientTape.watched_variables()`` lists variables in creation order, not in the order
-the call uses them, so order alone would reject a layer that creates its bias first.
+not left at zero, so a misplaced or doubled bias shows in the output), moved by shape
+(:func:`harness.tf_glue.match_by_use`): ``GradientTape.watched_variables()`` lists
+variables in creation order, not in the order the call uses them, so order alone would
+reject a layer that creates its bias first.
 """
 
 from __future__ import annotations
@@ -24,34 +25,26 @@ from harness import forward, stats
 from harness.feedback import GradingFailure, assert_same, check, fail
 from harness.forward import signature
 from harness.grading import grader
+from harness.implementation import ImplementationRaised
 from harness.strategies import batches, floats, seeds, size, sizes
-from harness.tf_glue import observe, run_recording, tensor
+from harness.tf_glue import (observe, run_recording, tensor, transfer_by_use, weight_records, weight_trainable,
+                             weight_value)
 
 
 def _shape(v) -> tuple:
     return tuple(int(d) for d in v.shape)
 
 
-def _load_by_shape(order, weights, made: str) -> None:
-    """Assign ``weights`` (reference observations) to the variables ``order``: equal shapes pair up in order."""
-    mine, theirs = [_shape(v) for v in order], [tuple(w.shape) for w in weights]
-    free = list(range(len(weights)))
-    pairs = []
-    for v in order:
-        match = next((k for k in free if theirs[k] == _shape(v)), None)
-        if match is None:
-            match = next((k for k in free if theirs[k][::-1] == _shape(v)), None)
-        if match is None:
-            break
-        free.remove(match)
-        pairs.append((v, weights[match]))
-    if len(mine) != len(theirs) or len(pairs) != len(order):
+def _load_by_shape(order, weights, made: str) -> list:
+    """Assign ``weights`` (the reference's, in its order of use) to the variables ``order`` by shape
+    (:func:`harness.tf_glue.transfer_by_use`); the variables that took them, in the reference's order."""
+    pairs, _ = transfer_by_use(order, weights)
+    if pairs is None:
+        mine, theirs = [_shape(v) for v in order], [tuple(weight_value(w).shape) for w in weights]
         raise GradingFailure("uses different weights than the reference.",
                              f"Called `{made}(X)`. Got a call that uses variables of shapes {sorted(mine)}, but the "
                              f"reference uses {sorted(theirs)} (sorted).")
-    for v, w in pairs:
-        value = tf.cast(tensor(w), v.dtype)
-        v.assign(value if _shape(v) == tuple(w.shape) else tf.transpose(value))
+    return pairs
 
 
 def _error_line(text: str) -> str:
@@ -79,13 +72,15 @@ def probe_layer(m, ctor, args, x, weights, seed, graph=False):
         if weights is None:
             for v in order:
                 v.assign(tf.constant(np.random.standard_normal(_shape(v)), v.dtype))
-            return layer, [observe(v) for v in order]
-        _load_by_shape(order, weights, signature(ctor, args))
-        return layer, weights
+            return layer, list(order), weight_records(order)
+        return layer, _load_by_shape(order, weights, signature(ctor, args)), weights
 
     key = ("layer", ctor, repr(args), x.ndim, x.shape[-1] if x.ndim else None, weights is None)
-    layer, weights = forward.keep(m, "tensorflow", key, build)
+    layer, pairs, weights = forward.keep(m, "tensorflow", key, build)
     trainable = list(layer.trainable_weights)
+    # Gradients for the reference's trainable weights, in its order of use (and layout: a transposed kernel's
+    # gradient is transposed back).
+    used = [(v, tuple(weight_value(w).shape)) for v, w in zip(pairs, weights) if weight_trainable(w) is not False]
     with tf.GradientTape() as tape:
         tape.watch(X)
         out = layer(X)
@@ -95,12 +90,13 @@ def probe_layer(m, ctor, args, x, weights, seed, graph=False):
         weighting = tf.constant(np.random.default_rng(seed + 1).standard_normal(result.shape), tf.float32)
         real = tf.math.real(out) if out.dtype.is_complex else out
         loss = tf.reduce_sum(tf.cast(real, tf.float32) * weighting)
-    grads = tape.gradient(loss, [X, *trainable])
-    obs = {"weights": weights, "out": result,
+    grads = tape.gradient(loss, [X, *(v for v, _ in used)])
+    obs = {"weights": weights, "out": result, "again": observe(layer(X), "the output"),
            "trainable": sorted(_shape(w) for w in trainable),
            "dx": observe(grads[0]) if grads[0] is not None else None,
-           "grads": sorted(((_shape(w), observe(gr) if gr is not None else None)
-                            for w, gr in zip(trainable, grads[1:])), key=lambda p: p[0])}
+           "grads": [(shape, None if gr is None or not v.trainable else
+                      observe(tf.convert_to_tensor(gr) if _shape(v) == shape else tf.transpose(gr)))
+                     for (v, shape), gr in zip(used, grads[1:])]}
     if graph:
         try:
             obs["graph"] = observe(tf.function(layer)(X), "the output under tf.function")
@@ -125,6 +121,8 @@ def compare_layer(g, ctor, args, x, seed, *, graph=False, atol=1e-5):
           f"{ref['trainable']} (sorted). Create weights with self.add_weight (trainable by default).")
     assert_same(got["out"], ref["out"], headline="computes a different output than the reference.",
                 called=called, atol=atol)
+    assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
+                called=f"{made}(X) twice, with X of shape {x.shape}", what="the second call's output", atol=atol)
     tape = f"tape.gradient(reduce_sum(C * {made}(X)), ...) with X of shape {x.shape} and a random C"
     if got["dx"] is None:
         fail("cuts its output off from the input on the gradient tape.",
@@ -205,6 +203,14 @@ def my_dense(g):
           f"Called `{called}`. Got a weight with {stats.describe(kernel)}: {problem}; use "
           "initializer='random_normal'.")
     compare_layer(g, "MyDense", (7,), floats((3, 5), g.fixed_seed), g.fixed_seed, graph=True)
+    # Rank 3, (n, t, d): the weight's input size is the last axis, and the product runs over it.
+    try:
+        compare_layer(g, "MyDense", (7,), floats((2, 3, 5), g.fixed_seed), g.fixed_seed)
+    except ImplementationRaised as exc:
+        fail("fails on inputs of rank 3 (n, t, d).",
+             f"Called `MyDense(7)(X)` with X of shape (2, 3, 5). It raised {exc.exc_type}: "
+             f"{exc.text.split('. ')[0][:160]}, but the reference gives float32 values of shape (2, 3, 7): size the "
+             "weight from input_shape[-1] and multiply over X's last axis (tf.matmul broadcasts).")
 
     # (units, input width): a pool of architectures, inputs drawn freely (Context.pool); the first is the one
     # above, whose build is kept.

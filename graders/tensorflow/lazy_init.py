@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 import keras
+import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
@@ -45,6 +48,7 @@ def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
     result = dict(built)
     if net is not None and not built["transfer"]:
         result["out"] = observe(net(X), "the output")
+        result["again"] = observe(net(X), "the output")
     return result
 
 
@@ -56,8 +60,6 @@ def probe_defaults(m, fn, x):
 
 
 def _grade_lazy(g, fn, every_layer):
-    # (hidden, out_features, input width): a pool of architectures, inputs drawn freely (Context.pool).
-    @g.for_all(arch=g.pool((5, 3, 7), lambda r: (size(r), size(r), size(r))), n=batches, seed=seeds)
     def infers_input_size(arch, n, seed):
         hidden, out_features, d = arch
         x = floats((n, d), seed)
@@ -71,12 +73,13 @@ def _grade_lazy(g, fn, every_layer):
             check(not got["any_before"], "has layers that are built before the first call.",
                   f"Called `{called}`. Got layers with weights {got['built_before']} before any input, but the "
                   f"reference gives {[False] * len(got['built_before'])}: it creates every weight on the first "
-                  "call (no input shape, no keras.Input, no build).")
+                  "call (no input shape, no keras.Input, no build) of a net made afresh by each call of "
+                  f"{fn}.")
         else:
             check(not got["built_before"][0], "builds the first layer before the first call.",
                   f"Called `{called}`. Got a first layer with weights of shapes {got['first_before']} before any "
                   "input, but the reference's has none: it infers the input size on the first call (no input "
-                  "shape, no keras.Input, no build).")
+                  f"shape, no keras.Input, no build) of a net made afresh by each call of {fn}.")
         check(got["first_shape"] == (d, hidden), "infers the wrong first kernel shape.",
               f"Called `{called}(X)` with X of shape {x.shape}. Got first kernel of shape {got['first_shape']}, "
               f"but the reference gives (d, hidden) = {(d, hidden)}.")
@@ -85,6 +88,16 @@ def _grade_lazy(g, fn, every_layer):
                  f"Called `{called}(X)` with X of shape {x.shape}. {got['transfer']}")
         assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                     called=f"{called}(X) with X of shape {x.shape}")
+        assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
+                    called=f"{called}(X) twice, with X of shape {x.shape}", what="the second call's output")
+
+    # Fixed first: one (hidden, out_features) on inputs of three widths, each a fresh net (a net made once and
+    # handed out again is built for the first width only); then (hidden, out_features, input width) from a pool
+    # of architectures (Context.pool), the first the fixed one, inputs drawn freely.
+    for d, n in ((7, 2), (1, 3), (4, 1)):
+        infers_input_size((5, 3, d), n, g.fixed_seed)
+    g.for_all(arch=g.pool((5, 3, 7), lambda r: (size(r), size(r), size(r))), n=batches, seed=seeds)(
+        infers_input_size)
 
     x = floats((2, 3), g.fixed_seed)
     called = f"{fn}()(X) with X of shape (2, 3)"
@@ -105,8 +118,11 @@ def all_lazy_mlp(g):
     _grade_lazy(g, "all_lazy_mlp", every_layer=True)
 
 
-class _SubclassedMLP(keras.Model):
-    """A lazy MLP written as a subclassed model: ``Model.build(shape)`` creates none of its layers' weights."""
+class SubclassedMLP(keras.Model):
+    """A lazy MLP written as a subclassed model: ``Model.build(shape)`` creates none of its layers' weights.
+
+    (A plain class name: Keras names an instance after it, and a name with a leading underscore, ``__subclassed_mlp``,
+    is one ``predict()`` rejects.)"""
 
     def __init__(self, hidden, out_features, **kwargs):
         super().__init__(**kwargs)
@@ -119,7 +135,7 @@ class _SubclassedMLP(keras.Model):
 
 def _materialize_net(kind, hidden, out_features):
     if kind == "subclassed":
-        return _SubclassedMLP(hidden, out_features)
+        return SubclassedMLP(hidden, out_features)
     return keras.Sequential([keras.layers.Dense(hidden, activation="relu"), keras.layers.Dense(out_features)])
 
 
@@ -129,12 +145,25 @@ def _describe_net(kind, hidden, out_features):
     return f"Sequential([Dense({hidden}, relu), Dense({out_features})])"
 
 
-def probe_materialize(m, kind, hidden, out_features, d):
+def probe_materialize(m, kind, hidden, out_features, d, x):
+    """``m.materialize(net, d)`` on a fresh net: what it returns, the weight shapes of each layer, then whether the
+    net is still a usable model: its trainable weights, and its output on ``x`` twice once its weights hold values
+    fixed by the architecture (the same on both sides)."""
     net = _materialize_net(kind, hidden, out_features)
     layers = [net.hidden, net.out] if kind == "subclassed" else list(net.layers)
     result = m.materialize(net, d)
-    return {"same": result is net, "type": type(result).__name__,
-            "shapes": [[tuple(int(s) for s in w.shape) for w in layer.weights] for layer in layers]}
+    found = {"same": result is net, "type": type(result).__name__,
+             "shapes": [[tuple(int(s) for s in w.shape) for w in layer.weights] for layer in layers]}
+    if not found["same"] or [] in found["shapes"]:
+        return found
+    rng = np.random.default_rng(random.Random(repr((kind, hidden, out_features, d))).getrandbits(32))
+    for layer in layers:
+        for w in layer.weights:
+            w.assign(rng.standard_normal(tuple(w.shape)).astype("float32"))
+    X = tensor(x)
+    found["trainable"] = sorted(tuple(int(s) for s in w.shape) for w in net.trainable_weights)
+    found["out"] = [observe(net(X), "the output"), observe(net(X), "the output")]
+    return found
 
 
 @grader("materialize")
@@ -142,7 +171,8 @@ def materialize(g):
     def every_weight_exists(kind, arch, seed):
         hidden, out_features, d = arch
         called = f"materialize({_describe_net(kind, hidden, out_features)}, {d})"
-        got, ref = g.both(probe_materialize, kind, hidden, out_features, d, seed=seed, called=called)
+        x = floats((3, d), seed)
+        got, ref = g.both(probe_materialize, kind, hidden, out_features, d, x, seed=seed, called=called)
         check(got["same"], "does not return the net it was given.",
               f"Called `{called}`. Got a {got['type']}, but the reference returns `net` itself.")
         check(got["shapes"] == ref["shapes"], "leaves layers unbuilt or infers wrong shapes.",
@@ -153,6 +183,14 @@ def materialize(g):
                  if [] in got["shapes"] else
                  "Each layer's input size comes from the layer before it: call the net once on a batch of shape "
                  "(1, in_features)."))
+        check(got["trainable"] == ref["trainable"], "returns a net that can no longer be trained.",
+              f"Called `{called}`, then `net.trainable_weights`. Got weights of shapes {got['trainable']}, but the "
+              f"reference gives {ref['trainable']} (sorted): materialize creates the weights and leaves the net as "
+              "it was (no trainable=False, nothing removed).")
+        for k, (a, b) in enumerate(zip(got["out"], ref["out"])):
+            assert_same(a, b, headline="returns a net that computes something else than the net it was given.",
+                        called=f"{called}, then net(X) {'once' if k == 0 else 'again'} with X of shape {x.shape}",
+                        what="output")
 
     for kind in ("sequential", "subclassed"):  # both kinds, whatever Hypothesis draws
         every_weight_exists(kind, (3, 2, 5), g.fixed_seed)
