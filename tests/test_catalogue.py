@@ -21,8 +21,10 @@ def _id(entry):
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[_id(e) for e in ENTRIES])
-def test_catalogue_entry(entry, tmp_path):
+def test_catalogue_entry(entry, tmp_path, request):
     framework, module, e = entry
+    if isinstance(e, Mutant) and e.open_escape:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known open escape: {e.open_escape}"))
     pytest.importorskip("torch" if framework == "pytorch" else "tensorflow")
     own = f"{framework}.{module}.{e.unit}"
     unit = catalog.BY_ID[own]

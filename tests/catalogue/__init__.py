@@ -31,6 +31,7 @@ class Mutant:
     unit: str  # the unit's name, e.g. "MLP"
     why: str  # the student's mistake, in words
     code: str
+    open_escape: str = ""  # non-empty: a known escape the graders do not catch yet (test_catalogue xfails it)
 
     expect_pass = False
 
@@ -54,14 +55,16 @@ class Judged:
 
 
 def judge(mutants: list, variants: list, *, out_of_contract: dict[str, str] | None = None,
-          wrong_variants: dict[str, str] | None = None) -> tuple[list, list, list]:
+          wrong_variants: dict[str, str] | None = None,
+          open_escapes: dict[str, str] | None = None) -> tuple[list, list, list]:
     """Apply the lead's judgement to a blind file's lists, by the start of each entry's ``why``.
 
     Returns (mutants, variants, judged): mutants keep their text; a wrong variant becomes a mutant whose ``why``
     says what is wrong with it; an out-of-contract entry is listed in ``judged`` only (kept for the record,
-    never graded).  A key that matches no entry raises, so a judgement cannot silently go stale.
+    never graded); an ``open_escapes`` mutant is wrong but not caught yet: it stays a mutant, marked, and
+    tests/test_catalogue.py expects it to escape (strictly: once a grader catches it, the mark must go).  A key that matches no entry raises, so a judgement cannot silently go stale.
     """
-    out_of_contract, wrong_variants = out_of_contract or {}, wrong_variants or {}
+    out_of_contract, wrong_variants, open_escapes = out_of_contract or {}, wrong_variants or {}, open_escapes or {}
 
     def match(table, entry):
         return next((k for k in table if entry.why.startswith(k)), None)
@@ -79,8 +82,13 @@ def judge(mutants: list, variants: list, *, out_of_contract: dict[str, str] | No
             used.add(key)
             kept_m.append(Mutant(e.unit, f"[was a variant] {wrong_variants[key]} ({e.why})", e.code))
             continue
+        key = match(open_escapes, e) if isinstance(e, Mutant) else None
+        if key:
+            used.add(key)
+            kept_m.append(Mutant(e.unit, e.why, e.code, open_escape=open_escapes[key]))
+            continue
         (kept_m if isinstance(e, Mutant) else kept_v).append(e)
-    stale = (set(out_of_contract) | set(wrong_variants)) - used
+    stale = (set(out_of_contract) | set(wrong_variants) | set(open_escapes)) - used
     if stale:
         raise LookupError(f"judgements that match no entry: {sorted(stale)}")
     return kept_m, kept_v, judged
