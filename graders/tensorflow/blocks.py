@@ -113,18 +113,38 @@ def compare_gradients(got, ref, built, shapes, *, atol=1e-5, rtol=1e-4, what_wei
                     what="the gradient with respect to X", atol=atol, rtol=rtol)
 
 
-def _graph_outputs(net, xs):
-    """``net``'s output under tf.function and inside a keras.Sequential (how model.fit / predict and a model holding
-    it call it): an observation each, or the error's text."""
+def _graph_outputs(net, xs, pairs=(), weights=()):
+    """``net``'s output under tf.function with an unknown batch size, inside a keras.Sequential (how model.fit /
+    predict and a model holding it call it) and eagerly with training=True (as in fit): an observation each, or the
+    error's text; with ``pairs`` (the variables holding the reference's weights), also the gradients of
+    sum(output) with respect to them computed under that tf.function (zeros where none reaches)."""
+    spec = [tf.TensorSpec((None, *x.shape[1:]), x.dtype) for x in xs]
     found = {}
-    for where, call in (("graph", lambda: tf.function(net)(*xs)),
-                        ("in_sequential", lambda: keras.Sequential([net])(*xs))):
+    for where, call in (("graph", lambda: tf.function(lambda *a: net(*a), input_signature=spec)(*xs)),
+                        ("in_sequential", lambda: keras.Sequential([net])(*xs)),
+                        ("training", lambda: net(*xs, training=True))):
         try:
             found[where] = observe(call(), "the output")
         except GradingFailure:
             raise
         except Exception as exc:  # noqa: BLE001 - reported as a property failure, with the error
             found[where] = error_text(exc)
+    if pairs:
+        live = [v for v in pairs if v.trainable]
+
+        def grads(*a):
+            with tf.GradientTape() as tape:
+                total = tf.reduce_sum(net(*a))
+            return tape.gradient(total, live, unconnected_gradients=tf.UnconnectedGradients.ZERO)
+        try:
+            got = iter(tf.function(grads, input_signature=spec)(*xs))
+            found["graph_grads"] = [None if not v.trainable else observe(
+                tf.transpose(gr) if tuple(v.shape) != tuple(weight_value(w).shape) else tf.convert_to_tensor(gr))
+                for v, w, gr in ((v, w, next(got) if v.trainable else None) for v, w in zip(pairs, weights))]
+        except GradingFailure:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            found["graph_grads"] = error_text(exc)
     return found
 
 
@@ -160,7 +180,7 @@ def probe_forward_grad(m, ctor, args, inputs, weights, graph=False):
     result["out"], result["dx"], result["grads"] = forward_backward(net, xs, pairs, weights)
     result["again"] = observe(net(*xs), "the output")
     if graph:
-        result.update(_graph_outputs(net, xs))
+        result.update(_graph_outputs(net, xs, pairs, weights))
     return result
 
 
@@ -204,6 +224,26 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
             assert_same(got[where], ref["out"], headline=f"computes a different output {place} than when called "
                                                          "eagerly.",
                         called=f"{text} with X of shape {shapes}", atol=atol, rtol=rtol)
+        if isinstance(got["training"], str):
+            fail("fails when called with training=True (as inside model.fit).",
+                 f"Called `{built}(X, training=True)` with X of shape {shapes}. It raised {got['training']}, but the "
+                 f"reference gives {ref['out'].dtype} values of shape {ref['out'].shape}.")
+        assert_same(got["training"], ref["out"], headline="computes a different output with training=True (as inside "
+                                                           "model.fit) than the reference.",
+                    called=f"{built}(X, training=True) with X of shape {shapes}", atol=atol, rtol=rtol,
+                    what="the output (the reference has no layer that depends on training: no Dropout)")
+        grad_call = f"tf.function(tape.gradient(sum({built}(X)), weights)) with X of shape {shapes}"
+        if isinstance(got.get("graph_grads"), str):
+            fail("cannot be differentiated under tf.function (as inside model.fit).",
+                 f"Called `{grad_call}`. It raised {got['graph_grads']}, but the reference gives the gradients.")
+        for k, (a, b, w) in enumerate(zip(got.get("graph_grads", []), ref["grads"], ref["weights"])):
+            if a is None or b is None or b == "constant" or got["grads"][k] in (None, "constant"):
+                continue
+            shape = tuple(weight_value(w).shape)
+            assert_same(a, b, headline="computes different gradients under tf.function (as inside model.fit) "
+                                       "than eagerly.", called=grad_call,
+                        what=f"the gradient of the weight of shape {shape} (the {ordinal(k + 1)} variable the call "
+                             "uses); back_prop=False or tf.stop_gradient cuts it", atol=atol, rtol=rtol)
 
 
 # Keras builds cost 15-80 ms, calls on a built model about 1 ms: the architectures of a property come from a
@@ -213,6 +253,10 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
 
 @grader("MLP")
 def mlp(g):
+    # Fixed first: a rank-3 input (n, t, d), where Dense acts on the last axis (a Flatten in front shows), also
+    # under tf.function with an unknown batch size, inside keras.Sequential and with training=True (a Dropout shows).
+    compare_forward_backward(g, "MLP", (6, 5), inputs=[floats((2, 3, 4), g.fixed_seed)], seed=g.fixed_seed,
+                             graph=True)
     # (constructor arguments, input width): the first is the defaults (hidden=256, out_features=10) on the book's
     # 20 features; the drawn ones are small.
     @g.for_all(arch=g.pool(((), 20), lambda r: ((size(r), size(r)), size(r))), n=batches, scale=scales,
@@ -269,7 +313,7 @@ def _unique_weights(layers) -> list:
     return found
 
 
-def probe_sequential(m, spec, x):
+def probe_sequential(m, spec, x, graph=False):
     """``m.MySequential`` of the layers ``spec`` describes, given values fixed by ``spec`` (the layers are the
     grader's own: no transfer needed); its output on two plain calls (and, where a layer depends on ``training``,
     on calls with training=True and training=False) and the gradients of sum(output) with respect to X and to every
@@ -299,6 +343,14 @@ def probe_sequential(m, spec, x):
     result["weights"] = weight_records(ours)
     result["out"], result["dx"], result["grads"] = forward_backward(net, [X], ours, result["weights"])
     result["again"] = observe(net(X), "the output")
+    if graph:  # under tf.function with an unknown batch size, as model.fit / predict trace it
+        spec_x = tf.TensorSpec((None, *X.shape[1:]), X.dtype)
+        try:
+            result["graph"] = observe(tf.function(lambda a: net(a), input_signature=[spec_x])(X), "the output")
+        except GradingFailure:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the message is the observation
+            result["graph"] = error_text(exc)
     if any(item[0] == "double" for item in spec):  # the only layer whose output depends on `training`
         result["train"] = observe(net(X, training=True), "the output")
         result["eval"] = observe(net(X, training=False), "the output")
@@ -317,12 +369,12 @@ _LONG = ([("linear", 3, 3), ("tanh",), ("double",), ("relu",), ("linear", 3, 3),
 
 @grader("MySequential")
 def my_sequential(g):
-    def behaves_like_sequential(chain, n, seed):
+    def behaves_like_sequential(chain, n, seed, graph=False):
         spec, width = chain
         x = floats((n, width), seed)
         called = f"MySequential({', '.join(_describe(item) for item in spec)})"
         ref = g.reference(probe_sequential, spec, x, seed=seed, called=called)
-        got = g.student(probe_sequential, spec, x, seed=seed, called=called)
+        got = g.student(probe_sequential, spec, x, graph, seed=seed, called=called)
         check(got["layer"], "is not a Keras layer or model.",
               f"Called `{called}`. Got an object of classes {got['bases'] or 'outside Keras'}, but the reference "
               "gives a keras.Model.")
@@ -354,11 +406,21 @@ def my_sequential(g):
                         what="output (DoubleWhenTraining() doubles its input when training)")
         compare_gradients(got, ref, called, str(x.shape),
                           what_weight=lambda k, shape: f"the {ordinal(k + 1)} layer weight (shape {shape})")
+        if graph:
+            where = f"tf.function({called}) with X of shape {x.shape} and an unknown batch size"
+            if isinstance(got["graph"], str):
+                fail("does not work under tf.function with an unknown batch size (as inside model.fit or "
+                     "model.predict).",
+                     f"Called `{where}`. It raised {got['graph']}, but the reference gives {ref['out'].dtype} values "
+                     f"of shape {ref['out'].shape}. Keras traces the model symbolically there: no Python control "
+                     "flow on tensor values or on X.shape[0] / len(X).")
+            assert_same(got["graph"], ref["out"], headline="computes a different output under tf.function than when "
+                                                           "called eagerly.", called=where)
 
     # Fixed, whatever Hypothesis draws (their builds are kept): every kind of block, then the long chain, then every
     # kind again (its kept model called twice more: a container that changes from one call to the next shows).
     behaves_like_sequential(_EVERY_KIND, 2, g.fixed_seed)
-    behaves_like_sequential(_LONG, 3, g.fixed_seed)
+    behaves_like_sequential(_LONG, 3, g.fixed_seed, True)
     behaves_like_sequential(_EVERY_KIND, 3, g.fixed_seed + 1)
     # Chains from a pool (Context.pool; each is built once per side), the first with every kind of block.
     g.for_all(chain=g.pool(_EVERY_KIND, random_chain), n=batches, seed=seeds)(behaves_like_sequential)
@@ -386,6 +448,10 @@ def probe_fixed(m, x):
         out["rw_trainable"] = bool(rw.trainable)
         out["tracked"] = any(w is rw for w in net.weights)
         out["value"] = observe(rw, "rand_weight")
+        other = m.FixedHiddenMLP()  # a second model draws its own constant
+        other(X)
+        rw2 = getattr(other, "rand_weight", None)
+        out["other"] = observe(rw2, "rand_weight") if isinstance(rw2, (keras.Variable, tf.Variable)) else None
     return out
 
 
@@ -417,6 +483,11 @@ def fixed_hidden_mlp(g):
           f"Called `{called}`. Got rand_weight with min {v.values.min():.3g}, max {v.values.max():.3g}, mean "
           f"{v.values.mean():.3g}, but the reference's RandomUniform(0, 1) gives min >= 0, max < 1, mean near 0.5 "
           "('random_uniform' alone draws from [-0.05, 0.05)).")
+    other = got["other"]
+    check(other is None or other.shape != v.shape or not np.array_equal(other.values, v.values),
+          "gives every FixedHiddenMLP the same `rand_weight`.",
+          f"Called `{called}` twice. Got the same rand_weight in both models, but the reference draws a new one per "
+          "model: a seeded initializer (RandomUniform(0, 1, seed=0)) repeats its values; leave out the seed.")
     check(got["trainable"] == [(20,), (20, 20)], "does not use one Dense(20) twice.",
           f"Called `{called}`. Got trainable_weights of shapes {got['trainable']}, but the reference gives "
           "[(20,), (20, 20)].")
@@ -437,6 +508,8 @@ def fixed_hidden_mlp(g):
 
 @grader("NestMLP")
 def nest_mlp(g):
+    # Fixed first: a rank-3 input (n, t, d), where every Dense acts on the last axis (a Flatten in front shows).
+    compare_forward_backward(g, "NestMLP", inputs=[floats((2, 3, 4), g.fixed_seed)], seed=g.fixed_seed)
     # One input width per run (as chimera): the width matters only to a model that fixes it, and no drawn
     # width is the book's 20.
     @g.for_all(d=g.pool(None, size, drawn=1), n=batches, scale=scales, seed=seeds)
@@ -523,6 +596,15 @@ def probe_parallel(m, a, b, deep, same, x, weights):
     return result
 
 
+def probe_parallel_modes(m, x):
+    """``m.ParallelBlock(DoubleWhenTraining(), DoubleWhenTraining())`` called plainly and with training=True / False:
+    whether it passes ``training`` on to its nets."""
+    X = tensor(x)
+    net = m.ParallelBlock(DoubleWhenTraining(), DoubleWhenTraining())
+    return {mode: _output(net, X) if mode == "plain" else observe(net(X, training=mode == "train"), "the output")
+            for mode in ("plain", "train", "eval")}
+
+
 def _parallel_text(a, b, deep, same):
     net1 = f"Sequential([Dense({a}), ReLU()])" if deep else f"Dense({a})"
     if same:
@@ -565,8 +647,32 @@ def parallel_block(g):
     first = (4, 3, 2, True, 2)
     concatenates(first, [2, 3], g.fixed_seed)
     concatenates((3, 4, 4, True, 1, True), [2, 1], g.fixed_seed)
+    # Whether `training` reaches the nets (Dropout / BatchNorm inside them train under fit).
+    x = floats((2, 3), g.fixed_seed)
+    made = "ParallelBlock(DoubleWhenTraining(), DoubleWhenTraining())"
+    ref = g.reference(probe_parallel_modes, x, seed=g.fixed_seed, called=made)
+    got = g.student(probe_parallel_modes, x, seed=g.fixed_seed, called=made)
+    for mode, flag in (("plain", None), ("train", True), ("eval", False)):
+        call = f"{made}(X)" if flag is None else f"{made}(X, training={flag})"
+        assert_same(got[mode], ref[mode], headline=("computes a different output than the reference." if flag is None
+                                                    else f"does not pass `training={flag}` on to its nets."),
+                    called=f"{call} with X of shape {x.shape}",
+                    what="output (DoubleWhenTraining() doubles its input when training)")
     g.for_all(arch=g.pool(first, lambda r: (size(r), size(r), size(r), False, 1)),
               lead=st.lists(batches, min_size=2, max_size=2), seed=seeds)(concatenates)
+
+
+def probe_repeat_fresh(m):
+    """Two ``m.repeat_block(make_block, 2)`` calls with the same ``make_block``: whether they share layers."""
+    made = []
+
+    def make_block():
+        made.append(keras.layers.Dense(3))
+        return made[-1]
+
+    first, second = m.repeat_block(make_block, 2), m.repeat_block(make_block, 2)
+    inner = [{id(layer) for layer in all_layers(net)} for net in (first, second)]
+    return {"same_object": first is second, "shared": len(inner[0] & inner[1]), "calls": len(made)}
 
 
 def probe_repeat(m, d, n, x, weights):
@@ -634,6 +740,12 @@ def repeat_block(g):
 
     # Every n from 0 to 4, fixed (n = 3 first: with n = 1 one block and n blocks look alike; n = 0 last, an empty
     # container that returns its input); then (width, n) from a pool (Context.pool), the first the fixed n = 3.
+    got = g.student(probe_repeat_fresh, seed=g.fixed_seed, called="repeat_block(make_block, 2)")
+    check(not got["same_object"] and not got["shared"] and got["calls"] == 4,
+          "returns the same blocks when called again with the same make_block.",
+          f"Called `repeat_block(make_block, 2)` twice with one make_block. Got {got['calls']} make_block() calls and "
+          f"two models sharing {got['shared']} layers{' (the same model object)' if got['same_object'] else ''}, "
+          "but the reference calls make_block() 4 times and builds two independent models (no caching).")
     for n in (3, 2, 4, 1, 0):
         independent_copies((3, n), 2, g.fixed_seed)
     g.for_all(arch=g.pool((3, 3), lambda r: (size(r), r.randint(0, 4))), rows=batches, seed=seeds)(

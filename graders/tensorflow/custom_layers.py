@@ -98,8 +98,17 @@ def probe_layer(m, ctor, args, x, weights, seed, graph=False):
                       observe(tf.convert_to_tensor(gr) if _shape(v) == shape else tf.transpose(gr)))
                      for (v, shape), gr in zip(used, grads[1:])]}
     if graph:
+        for mode in (True, False):  # as model.fit and model.predict call it
+            try:
+                obs[f"training={mode}"] = observe(layer(X, training=mode), "the output")
+            except GradingFailure:
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported as a property failure, with the error
+                obs[f"training={mode}"] = f"{type(exc).__name__}: {_error_line(str(exc))}"
+        spec = tf.TensorSpec((None, *X.shape[1:]) if X.shape.rank else (), X.dtype)  # the batch size unknown
         try:
-            obs["graph"] = observe(tf.function(layer)(X), "the output under tf.function")
+            obs["graph"] = observe(tf.function(lambda a: layer(a), input_signature=[spec])(X),
+                                   "the output under tf.function")
         except GradingFailure:
             raise
         except Exception as exc:  # noqa: BLE001 - reported as a property failure, with the error
@@ -138,7 +147,17 @@ def compare_layer(g, ctor, args, x, seed, *, graph=False, atol=1e-5):
         assert_same(a, b, headline="gives its weights the wrong gradients.", called=tape,
                     what=f"the gradient of the weight of shape {shape}", atol=atol * 10)
     if graph:
-        where = f"tf.function({made})(X) with X of shape {x.shape}"
+        for mode in (True, False):
+            text = f"{made}(X, training={mode}) with X of shape {x.shape}"
+            if isinstance(got[f"training={mode}"], str):
+                fail(f"fails when called with training={mode} (as inside model.{'fit' if mode else 'predict'}).",
+                     f"Called `{text}`. It raised {got[f'training={mode}']}, but the reference gives "
+                     f"{ref['out'].dtype} values of shape {ref['out'].shape}.")
+            assert_same(got[f"training={mode}"], ref["out"],
+                        headline=f"computes a different output with training={mode} (as inside "
+                                 f"model.{'fit' if mode else 'predict'}) than the reference.", called=text, atol=atol,
+                        what="the output (the reference's does not depend on training)")
+        where = f"tf.function({made})(X) with X of shape {x.shape} and an unknown batch size"
         if isinstance(got["graph"], str):
             fail("does not work under tf.function (as inside model.fit or model.predict).",
                  f"Called `{where}`. It raised {got['graph']}, but the reference gives "
@@ -153,6 +172,9 @@ def compare_layer(g, ctor, args, x, seed, *, graph=False, atol=1e-5):
 def centered_layer(g):
     x = floats((3, 4, 5), g.fixed_seed) + 2.0
     compare_layer(g, "CenteredLayer", (), x, g.fixed_seed, graph=True)
+    # More than 4096 elements, the later ones larger: the mean is over all of them.
+    big = floats((3, 40, 50), g.fixed_seed) + np.linspace(0.0, 4.0, 6000, dtype=np.float32).reshape(3, 40, 50)
+    compare_layer(g, "CenteredLayer", (), big, g.fixed_seed)
 
     @g.for_all(shape=st.lists(sizes, min_size=1, max_size=3).map(tuple), offset=st.sampled_from([0.0, 3.0]),
                seed=seeds)
@@ -166,8 +188,10 @@ def probe_mydense_build(m, units, d):
     if before:
         return {"before": before}
     layer(tf.zeros((1, d)))
+    other = m.MyDense(units)  # a second layer draws its own weight
+    other(tf.zeros((1, d)))
     return {"before": before, "weights": {_shape(w): observe(w) for w in layer.weights},
-            "trainable": len(layer.trainable_weights)}
+            "other": {_shape(w): observe(w) for w in other.weights}, "trainable": len(layer.trainable_weights)}
 
 
 @grader("MyDense")
@@ -202,6 +226,12 @@ def my_dense(g):
     check(not problem, "does not draw its weight from a random normal.",
           f"Called `{called}`. Got a weight with {stats.describe(kernel)}: {problem}; use "
           "initializer='random_normal'.")
+    twin = got["other"].get((d, units))
+    check(twin is None or not np.array_equal(twin.values, got["weights"][(d, units)].values),
+          "gives every MyDense of a shape the same weight.",
+          f"Called `MyDense({units})` twice, each on X of shape (1, {d}). Got the same weight in both layers, but "
+          "the reference draws a new one per layer: a seeded initializer (RandomNormal(seed=0)) repeats its values; "
+          "leave out the seed.")
     compare_layer(g, "MyDense", (7,), floats((3, 5), g.fixed_seed), g.fixed_seed, graph=True)
     # Rank 3, (n, t, d): the weight's input size is the last axis, and the product runs over it.
     try:
