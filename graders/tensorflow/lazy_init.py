@@ -9,8 +9,8 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import forward
-from harness.feedback import assert_same, check, fail
+from harness import forward, stats
+from harness.feedback import TensorObs, assert_same, check, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, size
 from harness.tf_glue import observe, run_recording, tensor
@@ -20,6 +20,71 @@ from .blocks import transfer
 
 def _kernel_shape(order):
     return tuple(int(d) for d in order[0].shape) if order else None
+
+
+def probe_lazy_uses(m, fn, hidden, out_features, x):
+    """One fresh net used as Keras uses a model: its output with training=True, through predict (traced), the
+    gradients of sum(output) with respect to X and its first kernel; plus the first kernel a second
+    fresh net starts with (values compared in the grader)."""
+    X = tensor(x)
+    found = {}
+    first = []
+    for k in range(2):
+        net = getattr(m, fn)(hidden, out_features)
+        _, order = run_recording(net, X)
+        first.append(observe(order[0]) if order else None)
+        if k:
+            break
+        found["eager"] = observe(net(X), "the output")
+        found["train"] = observe(net(X, training=True), "the output")
+        try:  # predict runs the model traced (a tf.function), as fit does
+            y = np.asarray(net.predict(np.asarray(x, dtype="float32"), verbose=0))
+            found["graph"] = TensorObs(str(y.dtype), tuple(y.shape), y.copy())
+        except NotImplementedError:
+            raise  # a stub: reported as such by the harness
+        except Exception as e:  # reported by the grader
+            found["graph"] = f"{type(e).__name__}: {e}"[:300]
+        with tf.GradientTape() as tape:
+            tape.watch(X)
+            loss = tf.reduce_sum(net(X))
+        grads = tape.gradient(loss, [X, order[0]]) if order else [None, None]
+        found["dx"] = None if grads[0] is None else observe(grads[0])
+        found["dw"] = None if grads[1] is None else observe(grads[1])
+    found["first"] = first
+    return found
+
+
+def _check_uses(g, fn, hidden, out_features, d, n):
+    x = floats((n, d), g.fixed_seed)
+    called = f"{fn}({hidden}, {out_features})"
+    got = g.student(probe_lazy_uses, fn, hidden, out_features, x, seed=g.fixed_seed,
+                    called=f"{called}(X) with X of shape {x.shape}, in training mode, in a tf.function, on a tape")
+    assert_same(got["train"], got["eager"], headline="computes something else in training mode (training=True, "
+                "as in fit) than in inference.", called=f"{called}(X, training=True) with X of shape {x.shape}",
+                what="the output (Dense, ReLU, Dense: nothing depends on the mode)")
+    # A model named with a leading "__" (a class __MLP) is one Keras cannot trace at all (a TensorFlow scope name
+    # rule, not the student's computation): the traced check is left out for it.
+    untraceable = isinstance(got["graph"], str) and "is not a valid root scope name" in got["graph"]
+    if isinstance(got["graph"], str) and not untraceable:
+        fail("fails when traced (in predict and fit, a tf.function).",
+             f"Called `{called}.predict(X)` with X of shape {x.shape}. Got {got['graph']}, but the reference "
+             "gives its eager output: use TensorFlow/Keras ops, not numpy.")
+    if not untraceable:
+        assert_same(got["graph"], got["eager"], headline="computes something else when traced (in predict and fit, "
+                    "a tf.function) than eagerly.", called=f"{called}.predict(X) with X of shape {x.shape}",
+                    what="the output")
+    for key, what in (("dx", "X"), ("dw", "the first kernel")):
+        check(got[key] is not None, "cuts the gradient on the tape.",
+              f"Called `tape.gradient(reduce_sum({called}(X)), {what})` with X of shape {x.shape}. Got None, but "
+              "the reference gives a gradient (no numpy, no tf.stop_gradient in the forward pass).")
+        check(np.any(got[key].values != 0) or not np.any(x != 0), "cuts the gradient on the tape.",
+              f"Called `tape.gradient(reduce_sum({called}(X)), {what})` with X of shape {x.shape}. Got zeros "
+              "everywhere, but the reference gives a gradient.")
+    a, b = got["first"]
+    if a is not None and b is not None and a.shape == b.shape and np.array_equal(a.values, b.values):
+        fail("starts every net with the very same weights (a fixed seed or a shared seeded initializer).",
+             f"Called `{called}` twice, each on X of shape {x.shape}. Got identical first kernels, but the "
+             "reference draws fresh weights for every net (no seed).")
 
 
 def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
@@ -96,6 +161,7 @@ def _grade_lazy(g, fn, every_layer):
     # of architectures (Context.pool), the first the fixed one, inputs drawn freely.
     for d, n in ((7, 2), (1, 3), (4, 1)):
         infers_input_size((5, 3, d), n, g.fixed_seed)
+    _check_uses(g, fn, 16, 3, 6, 4)  # 16 hidden units, 4 rows: a dropout shows, a zero gradient does not hide
     g.for_all(arch=g.pool((5, 3, 7), lambda r: (size(r), size(r), size(r))), n=batches, seed=seeds)(
         infers_input_size)
 
@@ -166,8 +232,55 @@ def probe_materialize(m, kind, hidden, out_features, d, x):
     return found
 
 
+_EDGE_NET = ("Sequential([Dense(4, relu, kernel_initializer=Constant(0.5)), BatchNormalization(), Dense(2, "
+             "bias_initializer=Constant(0.25))])")
+
+
+def probe_materialize_edges(m):
+    """``m.materialize(net, 3)`` on a net with its own initializers and a BatchNormalization, then once more after
+    every weight is set to 0.75: every weight after each call (compared in the grader)."""
+    net = keras.Sequential([
+        keras.layers.Dense(4, activation="relu", kernel_initializer=keras.initializers.Constant(0.5)),
+        keras.layers.BatchNormalization(),
+        keras.layers.Dense(2, bias_initializer=keras.initializers.Constant(0.25))])
+    m.materialize(net, 3)
+    first = [(w.path.split("/")[-1], observe(w)) for layer in net.layers for w in layer.weights]
+    for w in net.weights:
+        w.assign(np.full(tuple(w.shape), 0.75, dtype="float32"))
+    m.materialize(net, 3)
+    return {"first": first, "second": [(w.path.split("/")[-1], observe(w)) for layer in net.layers
+                                       for w in layer.weights]}
+
+
+def _check_materialize_edges(g):
+    got = g.student(probe_materialize_edges, seed=g.fixed_seed, called=f"materialize({_EDGE_NET}, 3), twice")
+    called = f"materialize({_EDGE_NET}, 3)"
+    want = {0: {"kernel": 0.5, "bias": 0.0}, 1: {"gamma": 1.0, "beta": 0.0, "moving_mean": 0.0,
+                                                  "moving_variance": 1.0}, 2: {"bias": 0.25}}
+    names = [name for name, _ in got["first"]]
+    check(len(names) == 8, "leaves layers unbuilt.",
+          f"Called `{called}`. Got weights {names}, but the reference creates all 8 (2 + 4 + 2).")
+    layer_of = [0, 0, 1, 1, 1, 1, 2, 2]
+    for k, (name, obs) in zip(layer_of, got["first"]):
+        value = want[k].get(name)
+        if value is not None and not np.all(obs.values == value):
+            what = ("the BatchNormalization statistics change: the dry run must be an inference call "
+                    "(training=False), not a training step" if k == 1 else
+                    "the net's own initializers are not the ones used")
+            fail(f"changes the net it materializes ({what}).",
+                 f"Called `{called}`. Got net.layers[{k}].{name} with {stats.describe(obs.values)}, but the "
+                 f"reference gives {value:g} everywhere.")
+    for k, (name, obs) in zip(layer_of, got["second"]):
+        if not np.all(obs.values == 0.75):
+            fail("changes the weights of a net that is already built.",
+                 f"Called `{called}`, set every weight to 0.75, then called `materialize(net, 3)` again. Got "
+                 f"net.layers[{k}].{name} with {stats.describe(obs.values)}, but the reference leaves 0.75 "
+                 "everywhere: materialize only creates missing weights.")
+
+
 @grader("materialize")
 def materialize(g):
+    _check_materialize_edges(g)
     def every_weight_exists(kind, arch, seed):
         hidden, out_features, d = arch
         called = f"materialize({_describe_net(kind, hidden, out_features)}, {d})"

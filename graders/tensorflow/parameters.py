@@ -121,7 +121,8 @@ def probe_weight_shapes(m, spec):
         return {"ok": False, "type": type(result).__name__, "want": want}
     # The types are checked here: the wire between an isolated worker and the grader may not keep them.
     odd = [type(s).__name__ for s in items if not isinstance(s, tuple)]
-    return {"ok": True, "shapes": shapes, "want": want, "type": type(result).__name__, "not_tuples": odd}
+    return {"ok": True, "shapes": shapes, "want": want, "type": type(result).__name__, "not_tuples": odd,
+            "list": isinstance(result, list)}
 
 
 @grader("weight_shapes")
@@ -133,6 +134,9 @@ def weight_shapes(g):
               f"Called `{called}`. Got a {got.get('type')}, but the reference gives {got['want']}.")
         assert_equal(got["shapes"], got["want"], headline="does not list net.weights' shapes in order.",
                      called=called, what="shapes")
+        check(got["list"], "does not return a list.",
+              f"Called `{called}`. Got a {got['type']}, but the reference gives a list: "
+              "[tuple(w.shape) for w in net.weights].")
         odd = got["not_tuples"]
         check(not odd, "lists shapes that are not tuples.",
               f"Called `{called}`. Got {len(odd)} of {len(got['shapes'])} shapes of type {odd[0] if odd else ''}, "
@@ -142,10 +146,11 @@ def weight_shapes(g):
     g.for_all(spec=nets, seed=seeds)(same_shapes)
 
 
-def _deep(depth, width):
+def _deep(depth, width, use_bias=True):
     if depth == 0:
-        return keras.layers.Dense(width)
-    return keras.Sequential([_deep(depth - 1, width), keras.layers.ReLU(), keras.layers.Dense(width)])
+        return keras.layers.Dense(width, use_bias=use_bias)
+    return keras.Sequential([_deep(depth - 1, width, use_bias), keras.layers.ReLU(),
+                             keras.layers.Dense(width, use_bias=use_bias)])
 
 
 def _dense_paths(layer, prefix=()):
@@ -159,9 +164,9 @@ def _dense_paths(layer, prefix=()):
     return paths
 
 
-def probe_nested_weight(m, depth, width):
+def probe_nested_weight(m, depth, width, use_bias=True):
     """``m.nested_weight(net, path, name)`` for every Dense path of one net and both names."""
-    net = _deep(depth, width)
+    net = _deep(depth, width, use_bias)
     net(tf.zeros((1, width)))
     out = []
     for path in _dense_paths(net):
@@ -172,25 +177,26 @@ def probe_nested_weight(m, depth, width):
             want = getattr(target, name)
             got = m.nested_weight(net, path, name)
             out.append({"path": list(path), "name": name, "same": got is want, "type": type(got).__name__,
-                        "equal": hasattr(got, "shape") and tuple(got.shape) == tuple(want.shape)
+                        "equal": want is not None and hasattr(got, "shape") and tuple(got.shape) == tuple(want.shape)
                         and np.array_equal(np.asarray(got), np.asarray(want))})
     return out
 
 
 @grader("nested_weight")
 def nested_weight(g):
-    # (depth, width) from a pool (Context.pool), the first two deep and wider than 1.
-    @g.for_all(arch=g.pool((2, 3), lambda r: (r.randint(1, 3), size(r))), seed=seeds)
-    def the_variable_itself(arch, seed):
+    def the_variable_itself(arch, seed, use_bias=True):
         depth, width = arch
-        every = (f"nested_weight(net, path, name) for every Dense path, on {depth}-deep nested Sequentials of "
-                 f"Dense({width})")
-        for got in g.student(probe_nested_weight, depth, width, seed=seed, called=every):
+        dense = f"Dense({width}{'' if use_bias else ', use_bias=False'})"
+        net = f"{depth}-deep nested Sequentials of {dense}" if depth else f"net = {dense} itself"
+        every = f"nested_weight(net, path, name) for every Dense path, on {net}"
+        for got in g.student(probe_nested_weight, depth, width, use_bias, seed=seed, called=every):
             if got["same"]:
                 continue
             path, name = tuple(got["path"]), got["name"]
-            called = f"nested_weight(net, {path}, {name!r}) on {depth}-deep nested Sequentials of Dense({width})"
+            called = f"nested_weight(net, {path}, {name!r}) on {net}"
             expected = f"net{''.join(f'.layers[{i}]' for i in path)}.{name}"
+            if not use_bias and name == "bias":
+                expected += " (None: the Dense has no bias)"
             if got["equal"]:
                 fail("returns a copy, not the variable itself.",
                      f"Called `{called}`. Got a {got['type']} with the right values, but the reference gives the "
@@ -198,14 +204,26 @@ def nested_weight(g):
             fail("returns the wrong weight.",
                  f"Called `{called}`. Got a {got['type']} that is not {expected}, which the reference gives.")
 
+    # Fixed first: the empty path (the net is the Dense itself); then (depth, width) from a pool (Context.pool), the
+    # first two deep and wider than 1.
+    the_variable_itself((0, 3), g.fixed_seed)
+    g.for_all(arch=g.pool((2, 3), lambda r: (r.randint(1, 3), size(r))), seed=seeds)(the_variable_itself)
+
 
 def probe_rgnet_names(m):
     b2 = m.block2()
     net = m.rgnet()  # names and layers are set when it is made: no build needed (the forward check builds it)
     inner = net.layers[0] if getattr(net, "layers", None) else None
+    # block2 built once: its blocks' first kernels, compared in the grader (four fresh blocks start different)
+    firsts = []
+    try:
+        b2(tf.zeros((1, 4)))
+        firsts = [observe(block.weights[0]) for block in b2.layers if getattr(block, "weights", None)]
+    except Exception:  # noqa: BLE001 - a block2 that cannot take (1, 4) inputs is reported by the forward check
+        pass
     return {"children": [layer.name for layer in b2.layers],
             "in_rgnet": [layer.name for layer in getattr(inner, "layers", [])],
-            "structure": _structure(net)}
+            "structure": _structure(net), "firsts": firsts}
 
 
 def _structure(layer):
@@ -225,6 +243,12 @@ def rgnet(g):
                  called="[layer.name for layer in rgnet().layers[0].layers]", what="names")
     assert_equal(got["structure"], ref["structure"], headline="is built differently from the book's rgnet.",
                  called="rgnet()", what="layers (type, units, activation)")
+    firsts = got["firsts"]
+    if len(firsts) > 1 and all(f.shape == firsts[0].shape and np.array_equal(f.values, firsts[0].values)
+                               for f in firsts[1:]):
+        fail("starts every block with the very same weights (a fixed seed).",
+             f"Called `block2()` on X of shape (1, 4). Got the same first kernel in all {len(firsts)} blocks, but "
+             "the reference draws fresh weights for every Dense (no seed).")
 
     @g.for_all(n=batches, seed=seeds)
     def forward_matches(n, seed):
@@ -236,17 +260,31 @@ def rgnet(g):
 FAN_IN, FAN_OUT = 300, 256  # non-square, >= 256 x 256 (CONTRACT.md)
 
 
-def probe_initializer(m, factory, args, shape, dtype):
+def probe_initializer(m, factory, args, shape, dtype, floatx=None, again=False):
+    """One call of a fresh initializer; with ``again``, a second fresh one on the same call and the first one once
+    more on a small float64 shape (the values are compared in the grader); ``floatx``: Keras' float type meanwhile."""
     init = getattr(m, factory)(*args)
     kind = {"type": type(init).__name__, "initializer": isinstance(init, keras.initializers.Initializer),
             "class": isinstance(init, type), "callable": callable(init)}
     if kind["class"] or not kind["callable"]:
         return kind
-    values = init(shape, dtype=dtype) if dtype is not None else init(shape)
-    return {**kind, "values": observe(values, "the values")}
+    before = keras.backend.floatx()
+    if floatx:
+        keras.backend.set_floatx(floatx)
+    try:
+        values = init(shape, dtype=dtype) if dtype is not None else init(shape)
+    finally:
+        keras.backend.set_floatx(before)
+    found = {**kind, "values": observe(values, "the values")}
+    if again:
+        other = getattr(m, factory)(*args)
+        found["fresh"] = observe(other(shape, dtype=dtype), "the values")
+        found["small"] = observe(init(_SMALL, dtype="float64"), "the values")
+    return found
 
 
-def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32", *, subclass=False):
+def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32", *, subclass=False, floatx=None,
+                 again=False):
     """Call the initializer the unit returns (``MyInit()`` for ``factory == "MyInit"``) once; its values.
 
     Keras accepts any callable ``init(shape, dtype=None)`` as an initializer; ``subclass`` requires a
@@ -254,7 +292,9 @@ def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32", 
     """
     made = f"{factory}({', '.join(map(repr, args))})"
     called = f"{made}({shape}" + (f", dtype={dtype!r})" if dtype is not None else ")")
-    got = g.student(probe_initializer, factory, args, shape, dtype, seed=g.fixed_seed, called=called)
+    if floatx:
+        called += f" with keras.backend.floatx() = {floatx!r}"
+    got = g.student(probe_initializer, factory, args, shape, dtype, floatx, again, seed=g.fixed_seed, called=called)
     check(not got["class"], "returns an initializer class, not an initializer.",
           f"Called `{made}`. Got the class {got['type']}, but the reference gives an instance: add the "
           "parentheses, e.g. keras.initializers.RandomNormal(...).")
@@ -266,11 +306,20 @@ def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32", 
               f"Called `{made}`. Got a {got['type']}, but the reference gives a subclass of "
               "keras.initializers.Initializer.")
     v = got["values"]
-    want_dtype = dtype or keras.backend.floatx()
+    want_dtype = dtype or floatx or keras.backend.floatx()
     assert_equal(v.shape, tuple(shape), headline="draws the wrong shape.", called=called, what="shape")
-    assert_equal(v.dtype, want_dtype, headline="ignores the dtype it is called with.", called=called,
-                 what="dtype")
+    assert_equal(v.dtype, want_dtype, headline="ignores the dtype it is called with." if dtype else
+                 "does not default to Keras' float type (keras.backend.floatx()) when called without a dtype.",
+                 called=called, what="dtype")
+    if again:
+        small = got["small"]
+        again_called = f"{made}: init = {made}; init({shape}, dtype={dtype!r}), then init({_SMALL}, dtype='float64')"
+        assert_equal(small.shape, _SMALL, headline="returns the same tensor again whatever shape a later call asks "
+                     "for.", called=again_called, what="shape of the second call")
+        assert_equal(small.dtype, "float64", headline="returns the same tensor again whatever dtype a later call "
+                     "asks for.", called=again_called, what="dtype of the second call")
     return called, v.values
+
 
 
 def _expect(called, problem, values):
@@ -322,7 +371,7 @@ def constant_init(g):
     cases = [(value, "float32") for value in _CONSTANTS] + [(value, dtype) for dtype in ("float64", "float16")
                                                              for value in (-3.5, 2)]
     for value, dtype in cases:
-        called, v = _init_values(g, "constant_init", (value,), shape=(3, 5), dtype=dtype)
+        called, v = _init_values(g, "constant_init", (value,), shape=(3, 5), dtype=dtype, again=dtype == "float16")
         if not np.all(v == value):
             fail("does not fill every entry with the value.",
                  f"Called `{called}`. Got {stats.describe(v)}, but the reference gives {value:g} everywhere.")
@@ -335,6 +384,9 @@ def my_init(g):
         _expect(called, stats.my_init_problem(v), v)
     for dtype in ("float16", None):  # None: Keras' float type, as for every built-in initializer
         _init_values(g, "MyInit", shape=(4, 3), dtype=dtype, subclass=True)
+    _init_values(g, "MyInit", shape=(4, 3), dtype=None, subclass=True, floatx="float64")
+    for shape in ((7,), (3, 3, 2, 5)):  # a bias, a conv kernel: an initializer serves any shape
+        _init_values(g, "MyInit", shape=shape, subclass=True)
 
 
 def _children(layer, where):
@@ -420,8 +472,44 @@ def probe_apply_init(m):
     return found
 
 
+def probe_apply_init_edges(m):
+    """``m.apply_init(net, Constant(3.0), Constant(-1.0))`` on a small built net: what it returns, whether it raises,
+    the first kernel after."""
+    found = {}
+    for kind in ("built",):
+        net = keras.Sequential([keras.layers.Dense(3), keras.layers.Dense(2)])
+        net(tf.zeros((1, 2)))
+        try:
+            result = m.apply_init(net, keras.initializers.Constant(3.0), keras.initializers.Constant(-1.0))
+        except NotImplementedError:
+            raise  # a stub: reported as such by the harness
+        except Exception as e:  # reported by the grader, with the net it was given
+            found[kind] = {"error": f"{type(e).__name__}: {e}"[:300]}
+            continue
+        found[kind] = {"error": "", "returned": result is net, "type": type(result).__name__,
+                       "kernel": observe(net.layers[0].kernel) if kind == "built" else None}
+    return found
+
+
+_EDGE_NETS = {"built": "net = Sequential([Dense(3), Dense(2)]) built on (2,)-inputs"}
+
+
 @grader("apply_init")
 def apply_init(g):
+    on = " and on ".join(_EDGE_NETS.values())
+    edges = g.student(probe_apply_init_edges, seed=g.fixed_seed,
+                      called=f"apply_init(net, Constant(3.0), Constant(-1.0)) on {on}")
+    for kind, got in edges.items():
+        called = f"apply_init(net, Constant(3.0), Constant(-1.0)) on {_EDGE_NETS[kind]}"
+        why = "every Dense is re-initialized"
+        check(not got["error"], "raises on a net it must handle.", f"Called `{called}`. Got {got['error']}, but "
+                                                                    f"the reference returns net ({why}).")
+        check(got["returned"], "does not return the net.",
+              f"Called `{called}`. Got a {got['type']}, but the reference returns net itself.")
+        if kind == "built" and not np.all(got["kernel"].values == 3.0):
+            fail("does not re-initialise `net.layers[0].kernel` in place.",
+                 f"Called `{called}`. Got net.layers[0].kernel with {stats.describe(got['kernel'].values)}, but the "
+                 "reference gives 3 everywhere.")
     both = (f"apply_init(net, Constant(3.0), Constant(-1.0)), then apply_init(net, Constant(3.0), None) on "
             f"net = {_APPLY_NET}")
     for with_bias, got in zip((True, False), g.student(probe_apply_init, seed=g.fixed_seed, called=both)):
@@ -478,22 +566,50 @@ def probe_set_manually(m, a, b, c):
     return out
 
 
-def _set_manually_expected(labels, before):
-    """The contract's rule on the values before: first Dense kernel + 1, then its [0, 0] = 42; the rest unchanged.
+def _set_manually_expected(labels, before, target=None, times=1):
+    """The contract's rule on the values before: first Dense kernel + 1, then its [0, 0] = 42 (``times`` over); the
+    rest unchanged.  ``target``: the label of that kernel (default: the first kernel).
 
     (The expected side is computed here rather than by a second Keras build of the reference: half the cost.)
     """
-    first = next(i for i, label in enumerate(labels) if label.endswith(".kernel"))
+    first = next(i for i, label in enumerate(labels) if (label == target if target else label.endswith(".kernel")))
     expected = list(before)
     k = before[first]
-    values = k.values + np.float32(1)
+    values = k.values + np.float32(times)
     values[0, 0] = 42
     expected[first] = TensorObs(k.dtype, k.shape, values)
     return expected
 
 
+_SET_EDGE = ("Sequential([Sequential([Dense(3)]), Reshape((3, 1, 1)), Conv2D(2, 1), Flatten(), Dense(4, relu), "
+             "Dense(2)]) built on (5,)-inputs")
+
+
+def probe_set_manually_edges(m):
+    """``m.set_manually(net)`` twice on a net whose first Dense of net.layers comes after a nested block and a
+    Conv2D: every weight before and after."""
+    net = keras.Sequential([keras.Sequential([keras.layers.Dense(3)]), keras.layers.Reshape((3, 1, 1)),
+                            keras.layers.Conv2D(2, 1), keras.layers.Flatten(), keras.layers.Dense(4, activation="relu"),
+                            keras.layers.Dense(2)])
+    net(tf.zeros((1, 5)))
+    labelled = _labelled(net)
+    before = [observe(w) for _, w, _ in labelled]
+    m.set_manually(net)
+    m.set_manually(net)
+    return {"labels": [label for label, _, _ in labelled], "before": before,
+            "after": [observe(w) for _, w, _ in labelled]}
+
+
 @grader("set_manually")
 def set_manually(g):
+    called = f"set_manually(net) twice on net = {_SET_EDGE}"
+    got = g.student(probe_set_manually_edges, seed=g.fixed_seed, called=called)
+    want = _set_manually_expected(got["labels"], got["before"], target="net.layers[4].kernel", times=2)
+    for name, p, q in zip(got["labels"], got["after"], want):
+        assert_same(p, q, headline=f"leaves {name} different from the reference (each call changes the first Dense "
+                                   "of net.layers, net.layers[4] here: + 1, then [0, 0] = 42; nothing else).",
+                    called=called, what=name, exact=True)
+
     # Sizes from a pool (Context.pool), the first all different and wider than 1: [0, 0] = 42 must not be the
     # whole kernel.
     @g.for_all(arch=g.pool((3, 4, 2), lambda r: (size(r), size(r), size(r))), seed=seeds)

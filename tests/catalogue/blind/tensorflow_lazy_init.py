@@ -1,6 +1,6 @@
 """Blind mutants and variants of tensorflow/lazy_init.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ---------------------------------------------------------------- lazy_mlp
@@ -375,3 +375,9 @@ VARIANTS = [
             return net
     """),
 ]
+
+# ---- judged after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
+    "[netkind] Puts a Flatten in front":
+        "the contract grades lazy_mlp on (n, d) inputs only; rank-3 inputs are outside it",
+})

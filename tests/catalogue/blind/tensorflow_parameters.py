@@ -1,6 +1,6 @@
 """Blind mutants and variants of tensorflow/parameters.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ------------------------------------------------------------------ layer_weights
@@ -1107,3 +1107,42 @@ VARIANTS = [
             )
     """),
 ]
+
+# ---- judged after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
+    "[netkind] Returns .variables instead of .weights":
+        "the original catalogue keeps .variables as a correct variant: a random layer's seed state is not graded",
+    "[netkind] Walks net.layers and each layer's weights":
+        "the original catalogue keeps this walk as a correct variant; graded nets hold no layer twice",
+    "[netkind] Takes weights[0] for kernel and weights[-1]":
+        "the original catalogue keeps picking from layer.weights by position as a correct variant; graded Dense "
+        "layers have a bias",
+    "[random] Seeded RandomNormal(seed=42)":
+        "the original catalogue keeps a fixed-seed RandomNormal as a correct variant: the contract fixes the "
+        "distribution, not the seeding",
+    "[random] GlorotUniform(seed=0)":
+        "as for normal_init: the original catalogue holds a fixed seed correct; the contract fixes the distribution",
+    "[random] Uses a stateless uniform with a fixed seed":
+        "as for normal_init: the original catalogue holds a fixed seed correct; the contract fixes the distribution",
+    "[netkind] Assigns the bias without checking it exists":
+        "two original variants assign the bias unchecked too; graded nets have biases (d2l's Dense default)",
+    "[boundary] No built check: an unbuilt Dense":
+        "an original variant has no built check either; graded nets are built (contract: every built Dense)",
+    "[boundary] Never validates name":
+        "the contract fixes name in {'kernel', 'bias'}; what a bad name raises is never named",
+    "[plain] Looks name up in a dict":
+        "the contract fixes name in {'kernel', 'bias'}; what a bad name raises is never named",
+    "[netkind] Pins the input with keras.Input(shape=(4,))":
+        "rgnet takes (n, 4) inputs as the seed's does; when it is built and other input widths are not in the contract",
+    "[graph] Masks through .numpy()":
+        "Keras 3 runs initializers eagerly when it creates a variable; the contract never asks for one traced",
+    "[netkind] Does not deduplicate":
+        "initializing a shared Dense twice leaves it freshly initialized all the same; how often kernel_init is "
+        "called is not in the contract",
+    "[netkind] Calls kernel_init(shape) without the dtype":
+        "Keras' initializer signature makes dtype optional and graded nets are float32 (contract conventions)",
+    "[boundary] Has no built check":
+        "the contract never names the error an unbuilt net raises in set_manually",
+    "[plain] Leaves out the input spec":
+        "the contract fixes tied_net's layers and (n, 4) inputs, not that it is built before its first call",
+})
