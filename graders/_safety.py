@@ -10,7 +10,6 @@ Whether the payload ran is proved by the directory it creates.
 
 from __future__ import annotations
 
-
 import os
 import pickle
 
@@ -91,6 +90,3 @@ def try_every_container(load, path: str, folder: str, framework: str) -> dict:
         if not seen["raised"]:
             accepted.append(what)
     return {"executed": executed, "accepted": accepted}
-
-
-
