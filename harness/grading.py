@@ -152,6 +152,22 @@ class Context:
         got = self.student(probe, *args, seed=seed, called=called)
         return got, expected
 
+    def both_each(self, probe, args: tuple, items: tuple, *, seed: int = 0, called):
+        """[(implementation's, reference's) observation per item]: ``probe(m, *args, items)`` returns one observation
+        per item, so a side runs once for all of them (one build where the items are keys of one net, say).  Where
+        the implementation's run fails, each item is run alone first, so that the failure names its own item
+        (``called(item)``); one that fails only after earlier items ran on the same object keeps its own error."""
+        __tracebackhide__ = True
+        items = tuple(items)
+        expected = self.reference(probe, *args, items, seed=seed, called=called(items[0]) if items else "")
+        try:
+            got = self.student(probe, *args, items, seed=seed, called=", then ".join(map(called, items)))
+        except (ImplementationRaised, GradingFailure):
+            for item in items:
+                self.student(probe, *args, (item,), seed=seed, called=called(item))
+            raise
+        return list(zip(got, expected))
+
     def skip(self, reason: str):
         raise Skip(reason)
 

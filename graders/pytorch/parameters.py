@@ -120,22 +120,29 @@ def _check_state_entry(a, b, called, what):
           "net's own tensors (no deepcopy, clone() or numpy).")
 
 
-def probe_layer_state(m, spec, i):
+def probe_layer_state(m, spec, indices):
+    """``layer_state`` for each index in turn on one net."""
     net = _make(spec)
-    state = m.layer_state(net, i)
-    if not isinstance(state, Mapping):
-        return {"type": type(state).__name__}
-    return {"type": "dict", "keys": list(state.keys()),
-            "values": [_value_obs(v, net, f"state[{k!r}]") for k, v in state.items()]}
+    out = []
+    for i in indices:
+        state = m.layer_state(net, i)
+        if not isinstance(state, Mapping):
+            out.append({"type": type(state).__name__})
+        else:
+            out.append({"type": "dict", "keys": list(state.keys()),
+                        "values": [_value_obs(v, net, f"state[{k!r}]") for k, v in state.items()]})
+    return out
 
 
 @grader("layer_state")
 def layer_state(g):
     def same_state(spec, seed):
         # every layer (parameters, buffers, none, a nested block), and the last one as -1
-        for i in (*range(len(_make(spec))), -1):
+        indices = (*range(len(_make(spec))), -1)
+        pairs = g.both_each(probe_layer_state, (spec,), indices, seed=seed,
+                            called=lambda i: f"layer_state({_text(spec)}, {i})")
+        for i, (got, ref) in zip(indices, pairs):
             called = f"layer_state({_text(spec)}, {i})"
-            got, ref = g.both(probe_layer_state, spec, i, seed=seed, called=called)
             check(got["type"] == "dict", "does not return a state dict.",
                   f"Called `{called}`. Got a {got['type']}, but the reference gives net[{i}].state_dict().")
             assert_equal(got["keys"], ref["keys"], headline="returns the wrong layer's state.", called=called,
@@ -184,19 +191,26 @@ def probe_state_keys(m, spec):
     return list(_make(spec).state_dict())
 
 
-def probe_state_value(m, spec, key):
+def probe_state_values(m, spec, keys):
+    """``state_value`` for each key in turn on one net, then again after ``net.double()`` (new tensors behind the
+    same keys: an answer kept from the first calls shows)."""
     net = _make(spec)
-    return _value_obs(m.state_value(net, key), net, f"the value for {key!r}")
+    first = [_value_obs(m.state_value(net, key), net, f"the value for {key!r}") for key in keys]
+    net.double()
+    later = [_value_obs(m.state_value(net, key), net, f"the value for {key!r} after net.double()") for key in keys]
+    return list(zip(first, later))
 
 
 @grader("state_value")
 def state_value(g):
     def same_values(spec, seed):
         keys = g.reference(probe_state_keys, spec, seed=seed, called="state_dict()")
-        for key in keys:  # every key: parameters, buffers, nested ones
+        pairs = g.both_each(probe_state_values, (spec,), keys, seed=seed,  # every key: parameters, buffers, nested
+                            called=lambda key: f"state_value({_text(spec)}, {key!r})")
+        for key, ((got, got_later), (ref, ref_later)) in zip(keys, pairs):
             called = f"state_value({_text(spec)}, {key!r})"
-            got, ref = g.both(probe_state_value, spec, key, seed=seed, called=called)
             _check_state_entry(got, ref, called, "the value")
+            _check_state_entry(got_later, ref_later, f"{called} again after net.double()", "the value")
 
     for spec in (*_FIXED_NETS, "own"):
         same_values(spec, g.fixed_seed)
