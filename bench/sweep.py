@@ -2,11 +2,13 @@
 
     python bench/sweep.py [--seeds 20 | --seed-list 11,22,33] [--blind | --original]
                           [--only pytorch.blocks] [--jobs 2] [--profile ci] [--json FILE]
+                          [--whole-module]
 
 Grades every catalogue entry (``tests/catalogue/``) at each seed: a mutant against
 its own unit (an *escape* is a seed at which that unit passed), a variant against
-every unit of its module (a *false rejection* is a seed at which any unit did not
-pass).  Prints one row per unit, then every escape and false rejection with the
+its own unit and the units of its module that use it (a *false rejection* is a seed
+at which any of them did not pass; ``--whole-module``: every unit of the module,
+several times slower, which also shows a variant that breaks an unrelated unit).  Prints one row per unit, then every escape and false rejection with the
 seeds it happened at.  The goal is 0 and 0 at every seed.
 
 Seeds are session seeds, as given to ``drill grade --seed``; the default seeds
@@ -46,7 +48,7 @@ def selected_entries(*, blind: bool | None = None, only: tuple[str, ...] = ()) -
     return found
 
 
-def grade_entry(framework: str, module: str, entry, seed: int) -> dict:
+def grade_entry(framework: str, module: str, entry, seed: int, whole_module: bool = False) -> dict:
     """One entry at one seed: {"unit", "kind", "why", "seed", "bad": [(unit id, status, message)]}."""
     from harness import catalog
     from harness.grading import grade_unit
@@ -54,7 +56,13 @@ def grade_entry(framework: str, module: str, entry, seed: int) -> dict:
 
     own = f"{framework}.{module}.{entry.unit}"
     mutant = isinstance(entry, Mutant)
-    units = [catalog.BY_ID[own]] if mutant else [u for u in catalog.units_for(framework, module) if not u.gpu]
+    from tests.catalogue import allowed_failures
+
+    if mutant:
+        units = [catalog.BY_ID[own]]
+    else:
+        near = allowed_failures(framework, module, entry.unit)
+        units = [u for u in catalog.units_for(framework, module) if not u.gpu and (whole_module or u.id in near)]
     bad = []
     with tempfile.TemporaryDirectory() as tmp:
         tree = build_tree(Path(tmp), framework, module, entry.code)
@@ -67,17 +75,21 @@ def grade_entry(framework: str, module: str, entry, seed: int) -> dict:
     return {"unit": own, "kind": "mutant" if mutant else "variant", "why": entry.why, "seed": seed, "bad": bad}
 
 
-def _init(profile: str):
+_WHOLE_MODULE = [False]
+
+
+def _init(profile: str, whole_module: bool = False):
     from harness import profiles, tf_settings  # noqa: F401  (quiet TensorFlow before it is imported)
 
     profiles.activate(profile)
+    _WHOLE_MODULE[0] = whole_module
 
 
 def _work(job):
     index, seed = job
     framework, module, entry = _ENTRIES[index]
     try:
-        return index, grade_entry(framework, module, entry, seed)
+        return index, grade_entry(framework, module, entry, seed, _WHOLE_MODULE[0])
     except BaseException as exc:  # noqa: BLE001 - a sweep reports, it does not stop
         own = f"{framework}.{module}.{entry.unit}"
         return index, {"unit": own, "kind": "?", "why": entry.why, "seed": seed,
@@ -87,7 +99,7 @@ def _work(job):
 _ENTRIES: list = []
 
 
-def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None) -> list[dict]:
+def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, whole_module=False) -> list[dict]:
     """Grade the selected entries at every seed; one result dict per (entry, seed)."""
     global _ENTRIES
     _ENTRIES = selected_entries(blind=blind, only=only)
@@ -97,7 +109,7 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None) ->
         from harness import profiles
 
         before = profiles.current()
-        _init(profile)
+        _init(profile, whole_module)
         try:
             for job in work:
                 results.append(_work(job)[1])
@@ -107,7 +119,7 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None) ->
             profiles.activate(before)
         return results
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_spawned, initargs=(profile, blind, only)) as pool:
+    with ctx.Pool(jobs, initializer=_init_spawned, initargs=(profile, blind, only, whole_module)) as pool:
         for _, r in pool.imap_unordered(_work, work, chunksize=4):
             results.append(r)
             if progress:
@@ -115,10 +127,10 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None) ->
     return results
 
 
-def _init_spawned(profile, blind, only):
+def _init_spawned(profile, blind, only, whole_module):
     global _ENTRIES
     _ENTRIES = selected_entries(blind=blind, only=only)
-    _init(profile)
+    _init(profile, whole_module)
 
 
 def summarize(results: list[dict]) -> tuple[list[tuple], list[tuple]]:
@@ -152,6 +164,8 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--profile", default="ci", choices=("dev", "ci"), help="Hypothesis profile (default ci)")
     parser.add_argument("--json", metavar="FILE", help="also write every result as JSON")
+    parser.add_argument("--whole-module", action="store_true",
+                        help="grade each variant against every unit of its module, not only its own and those using it")
     args = parser.parse_args(argv)
     seeds = [int(s) for s in args.seed_list.split(",")] if args.seed_list else list(range(1, args.seeds + 1))
     blind = True if args.blind else False if args.original else None
@@ -161,7 +175,7 @@ def main(argv=None):
             print(f"  {done}/{total}", file=sys.stderr, flush=True)
 
     results = sweep(seeds, blind=blind, only=tuple(args.only), jobs=args.jobs, profile=args.profile,
-                    progress=progress)
+                    progress=progress, whole_module=args.whole_module)
     rows, listed = summarize(results)
     print(f"seeds: {seeds}  profile: {args.profile}")
     print(f"{'unit':44} {'mutants':>7} {'escaped':>7} {'variants':>8} {'rejected':>8}")

@@ -322,6 +322,24 @@ def _init_values(g, factory, args=(), shape=(FAN_IN, FAN_OUT), dtype="float32", 
 
 
 
+def probe_two_draws(m, factory, shape):
+    """Two initializers from the factory, each called once on ``shape`` (float32)."""
+    first, second = getattr(m, factory)(), getattr(m, factory)()
+    return [observe(init(shape, dtype="float32"), "the values") for init in (first, second)]
+
+
+def _draws_anew(g, factory, shape=(6, 5)):
+    """Each initializer the factory makes draws values of its own: layers given ``factory()`` each start
+    differently, as with the reference (a fixed seed repeats one tensor for every initializer made)."""
+    called = f"a = {factory}(); b = {factory}(); a({shape}, dtype='float32'); b({shape}, dtype='float32')"
+    a, b = g.student(probe_two_draws, factory, shape, seed=g.fixed_seed, called=called)
+    check(not (a.shape == b.shape and np.array_equal(a.values, b.values)),
+          "draws the same values from every initializer it makes.",
+          f"Called `{called}`. Got the same tensor twice, but each of the reference's initializers draws its own "
+          "values, so two layers given one each start differently: leave out the fixed seed (a seeded initializer, "
+          "or a stateless op with a fixed seed, repeats its values).")
+
+
 def _expect(called, problem, values):
     if problem:
         fail(f"draws the wrong values: {problem}.", f"Called `{called}`. Got {stats.describe(values)}.")
@@ -338,6 +356,7 @@ def normal_init(g):
         called, v = _init_values(g, "normal_init", dtype=dtype)
         _expect(called, stats.normal_problem(v, 0.0, 0.01), v)
     _init_values(g, "normal_init", shape=_SMALL, dtype="float16")
+    _draws_anew(g, "normal_init")
 
 
 # A conv kernel (height, width, in channels, out channels): Glorot's fans are 3 * 3 * 64 and 3 * 3 * 96.
@@ -360,6 +379,7 @@ def xavier_init(g):
              f"3 * 3 * 64 = {fan_in} and fan_out 3 * 3 * 96 = {fan_out} (the receptive field times the channels), "
              "not shape[0] and shape[1].")
     _init_values(g, "xavier_init", shape=_SMALL, dtype="float16")
+    _draws_anew(g, "xavier_init")
 
 
 # Every value on one small non-square shape (cheap: no model); the int catches a fill in the value's own dtype.
@@ -387,6 +407,7 @@ def my_init(g):
     _init_values(g, "MyInit", shape=(4, 3), dtype=None, subclass=True, floatx="float64")
     for shape in ((7,), (3, 3, 2, 5)):  # a bias, a conv kernel: an initializer serves any shape
         _init_values(g, "MyInit", shape=shape, subclass=True)
+    _draws_anew(g, "MyInit")
 
 
 def _children(layer, where):

@@ -641,7 +641,13 @@ VARIANTS = [
         def block2():
             return keras.Sequential([block1("block-%d" % i) for i in range(4)], name="block2")
     """),
-    Variant("normal_init", "RandomNormal with positional arguments and a fixed seed.", """
+    Variant("normal_init", "RandomNormal with positional arguments.", """
+        import keras
+
+        def normal_init():
+            return keras.initializers.RandomNormal(0.0, 0.01)
+    """),
+    Mutant("normal_init", "RandomNormal with a fixed seed: every initializer it makes repeats one tensor.", """
         import keras
 
         def normal_init():

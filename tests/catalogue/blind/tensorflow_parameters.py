@@ -1117,13 +1117,6 @@ MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
     "[netkind] Takes weights[0] for kernel and weights[-1]":
         "the original catalogue keeps picking from layer.weights by position as a correct variant; graded Dense "
         "layers have a bias",
-    "[random] Seeded RandomNormal(seed=42)":
-        "the original catalogue keeps a fixed-seed RandomNormal as a correct variant: the contract fixes the "
-        "distribution, not the seeding",
-    "[random] GlorotUniform(seed=0)":
-        "as for normal_init: the original catalogue holds a fixed seed correct; the contract fixes the distribution",
-    "[random] Uses a stateless uniform with a fixed seed":
-        "as for normal_init: the original catalogue holds a fixed seed correct; the contract fixes the distribution",
     "[netkind] Assigns the bias without checking it exists":
         "two original variants assign the bias unchecked too; graded nets have biases (d2l's Dense default)",
     "[boundary] No built check: an unbuilt Dense":
