@@ -19,8 +19,10 @@ from harness.tf_glue import observe, run_recording, tensor, transfer_by_use, wei
 # ---------------------------------------------------------------- access
 
 
-def _two_dense(a, b, c, norm, tied=False):
+def _two_dense(a, b, c, norm, tied=False, dropout=False):
     layers = [keras.layers.Dense(b, activation="relu")]
+    if dropout:  # a random layer: no weights, but a seed generator's state among its variables
+        layers.append(keras.layers.Dropout(0.5))
     if tied:  # one Dense(b) object twice: net.layers lists it twice, net.weights its variables once
         shared = keras.layers.Dense(b, activation="relu")
         layers += [shared, shared]
@@ -32,8 +34,8 @@ def _two_dense(a, b, c, norm, tied=False):
     return net
 
 
-def _net_text(a, b, c, norm, tied=False):
-    shared = "shared, shared, " if tied else ""
+def _net_text(a, b, c, norm, tied=False, dropout=False):
+    shared = ("Dropout(0.5), " if dropout else "") + ("shared, shared, " if tied else "")
     mid = "BatchNormalization(), " if norm else ""
     where = f" with shared = Dense({b}, relu)" if tied else ""
     return f"Sequential([Dense({b}, relu), {shared}{mid}Dense({c})]){where} built on ({a},)-inputs"
@@ -45,6 +47,8 @@ _FIXED_NET = (3, 4, 2, True)
 # layer_weights also on nets holding one layer twice (fixed: that one, with BatchNormalization after it).
 tied_nets = st.tuples(sizes, sizes, sizes, st.booleans(), st.booleans())
 _FIXED_TIED = (3, 4, 2, True, True)
+# And a net with a Dropout: its .weights are empty, its .variables hold the seed generator's state.
+_FIXED_DROPOUT = (3, 4, 2, False, False, True)
 
 
 def _shapes(items):
@@ -106,6 +110,7 @@ def layer_weights(g):
 
     the_variables_themselves(_FIXED_TIED, g.fixed_seed)
     the_variables_themselves(_FIXED_NET, g.fixed_seed)
+    the_variables_themselves(_FIXED_DROPOUT, g.fixed_seed)
     g.for_all(spec=tied_nets, seed=seeds)(the_variables_themselves)
 
 
@@ -143,6 +148,8 @@ def weight_shapes(g):
               "but the reference gives tuples: [tuple(w.shape) for w in net.weights].")
 
     same_shapes(_FIXED_NET, g.fixed_seed)
+    same_shapes(_FIXED_TIED, g.fixed_seed)  # one layer twice: net.weights lists its variables once
+    same_shapes(_FIXED_DROPOUT, g.fixed_seed)  # net.weights leaves out the Dropout's seed state
     g.for_all(spec=nets, seed=seeds)(same_shapes)
 
 

@@ -585,11 +585,24 @@ VARIANTS = [
         def layer_weights(net, i):
             return net.get_layer(index=i).weights
     """),
-    Variant("layer_weights", "Returns a tuple of the variables, read through net.layers[i].variables.", """
+    Variant("layer_weights", "Returns a tuple of the variables, read through net.layers[i].weights.", """
+        def layer_weights(net, i):
+            return tuple(net.layers[i].weights)
+    """),
+    Mutant("layer_weights", "Reads net.layers[i].variables, which also holds a Dropout's seed-generator state.", """
         def layer_weights(net, i):
             return tuple(net.layers[i].variables)
     """),
-    Variant("weight_shapes", "Walks the layers and each layer's weights (the same order as net.weights).", """
+    Variant("weight_shapes", "Walks the layers once each, deduplicating the variables, in net.weights order.", """
+        def weight_shapes(net):
+            seen, shapes = set(), []
+            for w in net.weights:
+                if id(w) not in seen:
+                    seen.add(id(w))
+                    shapes.append(tuple(int(d) for d in w.shape))
+            return shapes
+    """),
+    Mutant("weight_shapes", "Walks net.layers and each layer's weights: a layer held twice (tied) is listed twice.", """
         def weight_shapes(net):
             return [tuple(int(d) for d in w.shape) for layer in net.layers for w in layer.weights]
     """),

@@ -1110,10 +1110,6 @@ VARIANTS = [
 
 # ---- judged after the first run (see tests/catalogue/__init__.py, judge)
 MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
-    "[netkind] Returns .variables instead of .weights":
-        "the original catalogue keeps .variables as a correct variant: a random layer's seed state is not graded",
-    "[netkind] Walks net.layers and each layer's weights":
-        "the original catalogue keeps this walk as a correct variant; graded nets hold no layer twice",
     "[netkind] Takes weights[0] for kernel and weights[-1]":
         "the original catalogue keeps picking from layer.weights by position as a correct variant; graded Dense "
         "layers have a bias",
