@@ -2,7 +2,7 @@
 
     python bench/sweep.py [--seeds 20 | --seed-list 11,22,33] [--blind | --original]
                           [--only pytorch.blocks] [--jobs 2] [--profile ci] [--json FILE]
-                          [--whole-module]
+                          [--log FILE] [--whole-module]
 
 Grades every catalogue entry (``tests/catalogue/``) at each seed: a mutant against
 its own unit (an *escape* is a seed at which that unit passed), a variant against
@@ -18,6 +18,7 @@ are 1..N.  ``--jobs`` worker processes each import the frameworks once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import sys
@@ -99,8 +100,10 @@ def _work(job):
 _ENTRIES: list = []
 
 
-def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, whole_module=False) -> list[dict]:
-    """Grade the selected entries at every seed; one result dict per (entry, seed)."""
+def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, whole_module=False,
+          log=None) -> list[dict]:
+    """Grade the selected entries at every seed; one result dict per (entry, seed), each also written to the open
+    file ``log`` (one JSON line) as it arrives, so an interrupted sweep keeps what it graded."""
     global _ENTRIES
     _ENTRIES = selected_entries(blind=blind, only=only)
     work = [(i, s) for i in range(len(_ENTRIES)) for s in seeds]
@@ -113,6 +116,7 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, wh
         try:
             for job in work:
                 results.append(_work(job)[1])
+                _log(log, results[-1])
                 if progress:
                     progress(len(results), len(work))
         finally:
@@ -122,9 +126,16 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, wh
     with ctx.Pool(jobs, initializer=_init_spawned, initargs=(profile, blind, only, whole_module)) as pool:
         for _, r in pool.imap_unordered(_work, work, chunksize=4):
             results.append(r)
+            _log(log, r)
             if progress:
                 progress(len(results), len(work))
     return results
+
+
+def _log(log, result):
+    if log is not None:
+        log.write(json.dumps(result, sort_keys=True) + "\n")
+        log.flush()
 
 
 def _init_spawned(profile, blind, only, whole_module):
@@ -164,6 +175,7 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--profile", default="ci", choices=("dev", "ci"), help="Hypothesis profile (default ci)")
     parser.add_argument("--json", metavar="FILE", help="also write every result as JSON")
+    parser.add_argument("--log", metavar="FILE", help="append each result to FILE as one JSON line as it arrives")
     parser.add_argument("--whole-module", action="store_true",
                         help="grade each variant against every unit of its module, not only its own and those using it")
     args = parser.parse_args(argv)
@@ -174,8 +186,9 @@ def main(argv=None):
         if done % 25 == 0 or done == total:
             print(f"  {done}/{total}", file=sys.stderr, flush=True)
 
-    results = sweep(seeds, blind=blind, only=tuple(args.only), jobs=args.jobs, profile=args.profile,
-                    progress=progress, whole_module=args.whole_module)
+    with open(args.log, "a") if args.log else contextlib.nullcontext() as log:
+        results = sweep(seeds, blind=blind, only=tuple(args.only), jobs=args.jobs, profile=args.profile,
+                        progress=progress, whole_module=args.whole_module, log=log)
     rows, listed = summarize(results)
     print(f"seeds: {seeds}  profile: {args.profile}")
     print(f"{'unit':44} {'mutants':>7} {'escaped':>7} {'variants':>8} {'rejected':>8}")

@@ -3,7 +3,7 @@
 Every message a student reads has the same shape::
 
     `pytorch.blocks.MLP`: the forward pass differs from the reference.
-    Called `MLP(3, 4, 5)(X)` with X of shape (2, 3). Got values off by up to 0.53 (max abs error, at [0, 1]: 0.1 vs 0.63), but the reference gives ...
+    Called `MLP(3, 4, 5)(X)` with X of shape (2, 3). Got output off by up to 0.53 (max abs error; 3 of 10 entries differ, first at [0, 1]: got 0.1), but the reference gives ...
     Smallest failing input: in_features=3, hidden=4, out_features=5, batch=2, seed=0
 
 shape first, then dtype, then values.
@@ -104,7 +104,7 @@ def assert_same(got, expected, *, headline: str, called: str, what: str = "outpu
         if a.dtype.kind in "fc":
             err = np.abs(a.astype(np.complex128) - b.astype(np.complex128))
             err = np.where(np.isnan(err), np.inf, err)
-            fail(headline, f"Called `{called}`. Got {what} values off by up to {float(err.max()):.4g} "
+            fail(headline, f"Called `{called}`. Got {what} off by up to {float(err.max()):.4g} "
                            f"(max abs error; {int(bad.sum())} of {bad.size} entries differ, first at {list(idx)}: "
                            f"got {_fmt(a[idx])}), but the reference gives {_fmt(b[idx])} there.")
         fail(headline, f"Called `{called}`. Got {what} with {int(bad.sum())} of {bad.size} entries different "

@@ -120,27 +120,44 @@ def _graph_outputs(net, xs, pairs=(), weights=()):
     sum(output) with respect to them computed under that tf.function (zeros where none reaches)."""
     spec = [tf.TensorSpec((None, *x.shape[1:]), x.dtype) for x in xs]
     found = {}
+    live = [v for v in pairs if v.trainable]
+
+    def in_graph_grads(graph_grads):
+        got = iter(graph_grads)
+        return [None if not v.trainable else observe(
+            tf.transpose(gr) if tuple(v.shape) != tuple(weight_value(w).shape) else tf.convert_to_tensor(gr))
+            for v, w, gr in ((v, w, next(got) if v.trainable else None) for v, w in zip(pairs, weights))]
+
+    def output_and_grads(*a):
+        with tf.GradientTape() as tape:
+            y = net(*a)
+            total = tf.reduce_sum(y)
+        return y, tape.gradient(total, live, unconnected_gradients=tf.UnconnectedGradients.ZERO)
+
+    if pairs:  # one trace for both where it works (a trace costs tens of ms); apart where it fails, to say which
+        try:
+            y, graph_grads = tf.function(output_and_grads, input_signature=spec)(*xs)
+            found["graph"], found["graph_grads"] = observe(y, "the output"), in_graph_grads(graph_grads)
+        except GradingFailure:
+            raise
+        except Exception:  # noqa: BLE001 - traced again below, forward and gradients apart
+            pass
     for where, call in (("graph", lambda: tf.function(lambda *a: net(*a), input_signature=spec)(*xs)),
                         ("in_sequential", lambda: keras.Sequential([net])(*xs)),
                         ("training", lambda: net(*xs, training=True))):
+        if where in found:
+            continue
         try:
             found[where] = observe(call(), "the output")
         except GradingFailure:
             raise
         except Exception as exc:  # noqa: BLE001 - reported as a property failure, with the error
             found[where] = error_text(exc)
-    if pairs:
-        live = [v for v in pairs if v.trainable]
-
+    if pairs and "graph_grads" not in found:
         def grads(*a):
-            with tf.GradientTape() as tape:
-                total = tf.reduce_sum(net(*a))
-            return tape.gradient(total, live, unconnected_gradients=tf.UnconnectedGradients.ZERO)
+            return output_and_grads(*a)[1]
         try:
-            got = iter(tf.function(grads, input_signature=spec)(*xs))
-            found["graph_grads"] = [None if not v.trainable else observe(
-                tf.transpose(gr) if tuple(v.shape) != tuple(weight_value(w).shape) else tf.convert_to_tensor(gr))
-                for v, w, gr in ((v, w, next(got) if v.trainable else None) for v, w in zip(pairs, weights))]
+            found["graph_grads"] = in_graph_grads(tf.function(grads, input_signature=spec)(*xs))
         except GradingFailure:
             raise
         except Exception as exc:  # noqa: BLE001
