@@ -1,6 +1,6 @@
 """Seed sweep of the mutant catalogue (run by hand; slow; nothing here is a test).
 
-    python bench/sweep.py [--seeds 20 | --seed-list 11,22,33] [--blind | --original]
+    python bench/sweep.py [--seeds 20 | --seed-list 11,22,33] [--blind | --original | --batch blind2]
                           [--only pytorch.blocks] [--jobs 2] [--profile ci] [--json FILE]
                           [--log FILE] [--whole-module]
 
@@ -31,7 +31,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def selected_entries(*, blind: bool | None = None, only: tuple[str, ...] = ()) -> list[tuple[str, str, object]]:
+def selected_entries(*, blind: bool | None = None, only: tuple[str, ...] = (),
+                     batch: str | None = None) -> list[tuple[str, str, object]]:
     """(framework, module, entry) of the catalogue, without GPU units, filtered by id prefix."""
     from harness import catalog
     from tests.catalogue import entries
@@ -39,7 +40,7 @@ def selected_entries(*, blind: bool | None = None, only: tuple[str, ...] = ()) -
     found = []
     for framework in catalog.FRAMEWORKS:
         for module in catalog.MODULES:
-            for e in entries(framework, module, blind=blind):
+            for e in entries(framework, module, blind=blind, batch=batch):
                 unit_id = f"{framework}.{module}.{e.unit}"
                 if catalog.BY_ID[unit_id].gpu:
                     continue
@@ -101,11 +102,11 @@ _ENTRIES: list = []
 
 
 def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, whole_module=False,
-          log=None) -> list[dict]:
+          log=None, batch=None) -> list[dict]:
     """Grade the selected entries at every seed; one result dict per (entry, seed), each also written to the open
     file ``log`` (one JSON line) as it arrives, so an interrupted sweep keeps what it graded."""
     global _ENTRIES
-    _ENTRIES = selected_entries(blind=blind, only=only)
+    _ENTRIES = selected_entries(blind=blind, only=only, batch=batch)
     work = [(i, s) for i in range(len(_ENTRIES)) for s in seeds]
     results = []
     if jobs <= 1:
@@ -123,7 +124,7 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, wh
             profiles.activate(before)
         return results
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_spawned, initargs=(profile, blind, only, whole_module)) as pool:
+    with ctx.Pool(jobs, initializer=_init_spawned, initargs=(profile, blind, only, whole_module, batch)) as pool:
         for _, r in pool.imap_unordered(_work, work, chunksize=4):
             results.append(r)
             _log(log, r)
@@ -138,9 +139,9 @@ def _log(log, result):
         log.flush()
 
 
-def _init_spawned(profile, blind, only, whole_module):
+def _init_spawned(profile, blind, only, whole_module, batch=None):
     global _ENTRIES
-    _ENTRIES = selected_entries(blind=blind, only=only)
+    _ENTRIES = selected_entries(blind=blind, only=only, batch=batch)
     _init(profile, whole_module)
 
 
@@ -168,7 +169,8 @@ def main(argv=None):
     group.add_argument("--seeds", type=int, default=20, help="sweep session seeds 1..N (default 20)")
     group.add_argument("--seed-list", help="comma-separated session seeds instead")
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--blind", action="store_true", help="only the blind entries (tests/catalogue/blind/)")
+    which.add_argument("--blind", action="store_true", help="only the blind entries (every batch: tests/catalogue/blind*/)")
+    which.add_argument("--batch", metavar="NAME", help="only one blind batch, e.g. blind2")
     which.add_argument("--original", action="store_true", help="only the original entries")
     parser.add_argument("--only", action="append", default=[], metavar="PREFIX",
                         help="only units whose id starts with PREFIX (repeatable), e.g. pytorch.blocks")
@@ -188,7 +190,7 @@ def main(argv=None):
 
     with open(args.log, "a") if args.log else contextlib.nullcontext() as log:
         results = sweep(seeds, blind=blind, only=tuple(args.only), jobs=args.jobs, profile=args.profile,
-                        progress=progress, whole_module=args.whole_module, log=log)
+                        progress=progress, whole_module=args.whole_module, log=log, batch=args.batch)
     rows, listed = summarize(results)
     print(f"seeds: {seeds}  profile: {args.profile}")
     print(f"{'unit':44} {'mutants':>7} {'escaped':>7} {'variants':>8} {'rejected':>8}")

@@ -8,9 +8,10 @@ harness/catalog.py).  A variant is a correct implementation written
 differently and must pass every unit of the module.
 
 Catalogue files are ``<framework>_<module>.py`` beside this one, each with
-``MUTANTS`` and ``VARIANTS`` lists.  ``blind/<framework>_<module>.py`` holds the
-same for entries written *blind*: from the contract and the reference only, by
-someone who had not read the graders (the honest measure of a grader's power).
+``MUTANTS`` and ``VARIANTS`` lists.  ``blind/<framework>_<module>.py`` (and
+``blind2/``, a later batch) holds the same for entries written *blind*: from the
+contract and the reference only, by someone who had not read the graders (the
+honest measure of a grader's power).
 """
 
 from __future__ import annotations
@@ -94,10 +95,18 @@ def judge(mutants: list, variants: list, *, out_of_contract: dict[str, str] | No
     return kept_m, kept_v, judged
 
 
-def entries(framework: str, module: str, *, blind: bool | None = None) -> list:
-    """The module's entries; ``blind=True``/``False`` only the blind / the original ones."""
+BLIND_BATCHES = ("blind", "blind2")  # packages of blind entries, one per batch, oldest first
+
+
+def entries(framework: str, module: str, *, blind: bool | None = None, batch: str | None = None) -> list:
+    """The module's entries; ``blind=True``/``False`` only the blind / the original ones; ``batch`` only one blind
+    batch (a package name of ``BLIND_BATCHES``)."""
     found = []
-    for package in {None: ("", "blind."), True: ("blind.",), False: ("",)}[blind]:
+    blind_packages = tuple(f"{b}." for b in BLIND_BATCHES)
+    packages = {None: ("", *blind_packages), True: blind_packages, False: ("",)}[blind]
+    if batch is not None:
+        packages = (f"{batch}.",)
+    for package in packages:
         try:
             mod = importlib.import_module(f"tests.catalogue.{package}{framework}_{module}")
         except ModuleNotFoundError:
