@@ -165,9 +165,11 @@ def probe_sequential(m, spec, x):
     trained = [b.training for b in blocks]
     net.to(torch.float64)
     moved = sorted({str(p.dtype) for b in blocks for p in b.parameters()})
+    with torch.no_grad():  # a container passes its input on as it is: float64 blocks take a float64 input
+        doubled = observe(net(tensor(x).double()), "the output after .to(torch.float64)")
     return {"bases": bases, "module": True, "out": out, "keys": keys, "n_params": n_params, "registered": registered,
             "eval": evaluated, "train": trained, "moved": moved, "grads": grads, "input_grad": input_grad,
-            "again": again}
+            "again": again, "doubled": doubled}
 
 
 # A block given twice, with an effect each time: d2l's children()-based forward runs it once.
@@ -223,6 +225,9 @@ def my_sequential(g):
               f"Called `{called}.train()`. Got blocks with training={got['train']}, but the reference gives all True.")
         assert_equal(got["moved"], ref["moved"], headline="does not move its blocks with .to().",
                      called=f"{called}.to(torch.float64)", what="parameter dtypes")
+        assert_same(got["doubled"], ref["doubled"], headline="changes its input before the blocks see it.",
+                    called=f"{called}.to(torch.float64)(X.double()) with X of shape {x.shape}",
+                    what="the output (a container passes X on as it is: no cast, no copy to float32)")
 
     behaves_like_sequential(_REPEATED, 2, g.fixed_seed)
     behaves_like_sequential(_LONG, 11, g.fixed_seed)

@@ -14,7 +14,8 @@ from harness.grading import grader
 from harness.strategies import clashing_dict_spec, dict_keys, file_dtypes, long_list_spec, seeds, shapes, sizes, values_of
 from harness.torch_glue import DTYPES, observe
 
-from .._file_checks import FILE, a as _a, check_files, check_not_executed, check_refused, private_tempdir, round_trip
+from .._file_checks import (FILE, a as _a, check_files, check_not_executed, check_refused, list_files, private_tempdir,
+                             round_trip)
 from .._file_checks import spec_text as _spec_text
 
 SAFE_LOAD = "torch.load(path, weights_only=True)"
@@ -67,7 +68,16 @@ def probe_tensor_extras(m, seed):
         m.load_tensor(path)
         m.save_tensor(_make("float32", (3,), seed + 5), path)
         out["the second of two tensors saved at one path"] = observe(m.load_tensor(path), "the second load")
+        out["files"] = list_files(folder)  # every save went to one path: nothing else may be there
     return out
+
+
+def probe_list_repeats(m, seed):
+    """``[x, y, x]`` (one tensor object twice) round-tripped: what comes back, and the files."""
+    x, y = _make("float32", (2, 3), seed), _make("int64", (4,), seed + 1)
+    files, loaded, _ = round_trip(m.save_tensors, m.load_tensors, [x, y, x], safety=False, framework="pytorch")
+    items = [observe(t, f"item {k}") for k, t in enumerate(loaded)] if isinstance(loaded, list) else None
+    return {"files": files, "type": type(loaded).__name__, "loaded": items}
 
 
 def _check_files_and_safety(called, got, load_name):
@@ -85,7 +95,12 @@ def _check_refused(got, load_name):
 @grader("tensor")
 def tensor_roundtrip(g):
     got, ref = g.both(probe_tensor_extras, g.fixed_seed, seed=g.fixed_seed, called="save_tensor / load_tensor")
+    check(got["files"] == [FILE], "writes other files than the path it is given.",
+          f"Called `save_tensor(x, {FILE!r})` several times on one path (with loads between). Got files "
+          f"{got['files']} in the folder, but the reference writes only [{FILE!r}] (no backups, no suffixes).")
     for what, expected in ref.items():
+        if what == "files":
+            continue
         assert_same(got[what], expected, headline="does not round-trip tensors exactly.",
                     called=f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {what}", what="the loaded tensor",
                     exact=True)
@@ -121,6 +136,17 @@ def tensor_list_roundtrip(g):
 
     exact_roundtrip(long_list_spec(), g.fixed_seed, safety=True)  # twelve tensors, every dtype, 0-d and empty ones
     exact_roundtrip([], g.fixed_seed, safety=True)  # an empty list
+    called = f"save_tensors([x, y, x], {FILE!r}); load_tensors({FILE!r}) with one tensor object x given twice"
+    got, ref = g.both(probe_list_repeats, g.fixed_seed, seed=g.fixed_seed, called=called)
+    check_files(called, got)
+    check(got["loaded"] is not None, "does not load a list.",
+          f"Called `{called}`. Got {_a(got['type'])}, but the reference gives a list.")
+    check(len(got["loaded"]) == 3, "loads a different number of tensors.",
+          f"Called `{called}`. Got {len(got['loaded'])} tensors, but the reference gives 3: a tensor listed twice "
+          "comes back twice (the list keeps its length and order).")
+    for k, (a, b) in enumerate(zip(got["loaded"], ref["loaded"])):
+        assert_same(a, b, headline="does not round-trip lists of tensors exactly.", called=called, what=f"item {k}",
+                    exact=True)
     g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), seed=seeds)(exact_roundtrip)
 
 
@@ -135,8 +161,8 @@ def tensor_dict_roundtrip(g):
         _check_files_and_safety(called, got, "load_tensor_dict")
         check(got["is_dict"], "does not load a dict.",
               f"Called `{called}`. Got {_a(got['type'])}, but the reference gives a dict.")
-        assert_equal(sorted(got["keys"]), sorted(ref["keys"]), headline="loses or renames keys.", called=called,
-                     what="keys")
+        assert_equal(sorted(got["keys"], key=repr), sorted(ref["keys"], key=repr),  # a str '0' is not the int 0
+                     headline="loses or renames keys.", called=called, what="keys")
         mine = dict(zip(got["keys"], got["loaded"]))
         for key, b in zip(ref["keys"], ref["loaded"]):
             assert_same(mine[key], b, headline="does not round-trip dicts of tensors exactly.", called=called,

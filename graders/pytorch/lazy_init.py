@@ -144,19 +144,22 @@ class TwoBranch(nn.Module):
 
 
 def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential", start_eval=False):
-    if kind == "sequential":
+    def make(first_eager):
         first = nn.Linear(d, hidden) if first_eager else nn.LazyLinear(hidden)
-        net = nn.Sequential(first, nn.ReLU(), nn.Dropout(0.5), nn.LazyLinear(out_features))
-    else:
-        net = TwoBranch(hidden, out_features, first_eager, d)
+        if kind == "sequential":
+            return nn.Sequential(first, nn.ReLU(), nn.Dropout(0.5), nn.LazyLinear(out_features))
+        if kind == "flatten":  # batch-first: Flatten() keeps the batch axis, so a dry input needs one
+            return nn.Sequential(nn.Flatten(), first, nn.ReLU(), nn.LazyLinear(out_features))
+        return TwoBranch(hidden, out_features, first_eager, d)
+
+    net = make(first_eager)
     if start_eval:
         net.eval()
     modes = [mod.training for mod in net.modules()]
     eager = samples([p for p in net.parameters() if not is_lazy(p)])
     result = m.materialize(net, d)
     eager_after = samples(list(net.parameters())[: len(eager)]) if eager else []
-    twin = (nn.Sequential(nn.LazyLinear(hidden), nn.ReLU(), nn.Dropout(0.5), nn.LazyLinear(out_features))
-            if kind == "sequential" else TwoBranch(hidden, out_features, False, d))
+    twin = make(False)
     m.materialize(twin, d)  # a second net of the same kind: its weights are drawn anew
     new_weights = samples([p for p in net.parameters() if not is_lazy(p)][-2:])
     twin_weights = samples([p for p in twin.parameters() if not is_lazy(p)][-2:])
@@ -180,8 +183,10 @@ def probe_materialize(m, hidden, out_features, d, first_eager, kind="sequential"
 def materialize(g):
     def every_weight_exists(hidden, out_features, d, first_eager, seed, kind="sequential", start_eval=False):
         first = f"Linear({d}, {hidden})" if first_eager else f"LazyLinear({hidden})"
-        net = (f"Sequential({first}, ReLU(), Dropout(0.5), LazyLinear({out_features}))" if kind == "sequential"
-               else f"a TwoBranch module (not a Sequential) holding {first} and two LazyLinear({out_features})")
+        net = {"sequential": f"Sequential({first}, ReLU(), Dropout(0.5), LazyLinear({out_features}))",
+               "flatten": f"Sequential(Flatten(), {first}, ReLU(), LazyLinear({out_features}))",
+               "two-branch": f"a TwoBranch module (not a Sequential) holding {first} and two "
+                             f"LazyLinear({out_features})"}[kind]
         mode = " in eval mode" if start_eval else ""
         called = f"materialize({net}{mode}, {d})"
         got, ref = g.both(probe_materialize, hidden, out_features, d, first_eager, kind, start_eval, seed=seed,
@@ -210,7 +215,8 @@ def materialize(g):
               "created under torch.inference_mode() can never join autograd: do the dry run under torch.no_grad().")
 
     for kind, start_eval, eager in (("sequential", False, False), ("sequential", True, True),
-                                    ("two-branch", False, False)):
+                                    ("two-branch", False, False), ("flatten", False, False)):
         every_weight_exists(3, 4, 5, eager, g.fixed_seed, kind, start_eval)
     g.for_all(hidden=sizes, out_features=sizes, d=sizes, first_eager=st.booleans(), seed=seeds,
-              kind=st.sampled_from(["sequential", "two-branch"]), start_eval=st.booleans())(every_weight_exists)
+              kind=st.sampled_from(["sequential", "two-branch", "flatten"]), start_eval=st.booleans())(
+        every_weight_exists)

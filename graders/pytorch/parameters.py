@@ -265,8 +265,13 @@ def probe_nested_param(m, depth, width, pick, name):
         target = target[i]
     want = getattr(target, name)
     got = m.nested_param(net, path, name)
-    return {"path": list(path), "same": got is want, "type": type(got).__name__,
-            "equal": isinstance(got, torch.Tensor) and got.shape == want.shape and bool(torch.equal(got, want))}
+    found = {"path": list(path), "same": got is want, "type": type(got).__name__,
+             "equal": isinstance(got, torch.Tensor) and got.shape == want.shape and bool(torch.equal(got, want))}
+    if found["same"]:  # the parameter replaced by a new one: a second lookup must find the new one
+        replaced = nn.Parameter(want.detach() + 1)
+        setattr(target, name, replaced)
+        found["again_same"] = m.nested_param(net, path, name) is replaced
+    return found
 
 
 @grader("nested_param")
@@ -277,6 +282,10 @@ def nested_param(g):
         called = f"nested_param(net, {tuple(ref['path'])}, {name!r}) on {on}"
         got = g.student(probe_nested_param, depth, width, pick, name, seed=seed, called=called)
         if got["same"]:
+            target = f"net{''.join(f'[{i}]' for i in ref['path'])}.{name}"
+            check(got["again_same"], "returns a parameter kept from an earlier call.",
+                  f"Called `{called}`, then set {target} = nn.Parameter(...) and called it again. Got the old "
+                  "Parameter, but the reference follows the path anew on every call (no cache).")
             return
         if got["equal"]:
             fail("returns a copy, not the Parameter itself.",
@@ -496,14 +505,18 @@ def _manual_net(kind, a, b, c):
 
 
 def probe_set_manually(m, a, b, c, kind="plain"):
+    """One net after ``set_manually``, then after a second call (each call adds 1 again)."""
     net = _manual_net(kind, a, b, c)
     before = list(net.parameters())
     m.set_manually(net)
     after = list(net.parameters())
-    return {"same_objects": all(x is y for x, y in zip(before, after)) and len(before) == len(after),
-            "history": any(p.grad_fn is not None or not p.is_leaf for p in after),
-            "trainable": [p.requires_grad for p in after], "training": [mod.training for mod in net.modules()],
-            "values": [observe(p) for p in after]}
+    found = {"same_objects": all(x is y for x, y in zip(before, after)) and len(before) == len(after),
+             "history": any(p.grad_fn is not None or not p.is_leaf for p in after),
+             "trainable": [p.requires_grad for p in after], "training": [mod.training for mod in net.modules()],
+             "values": [observe(p) for p in after]}
+    m.set_manually(net)
+    found["twice"] = [observe(p) for p in net.parameters()]
+    return found
 
 
 @grader("set_manually")
@@ -527,6 +540,9 @@ def set_manually(g):
         for name, x, y in zip(names, got["values"], ref["values"]):
             assert_same(x, y, headline=f"leaves {name} different from the reference.", called=called, what=name,
                         exact=True)
+        for name, x, y in zip(names, got["twice"], ref["twice"]):
+            assert_same(x, y, headline=f"leaves {name} different from the reference after a second call.",
+                        called=f"{called} twice on one net (each call adds 1 again)", what=name, exact=True)
 
     same_values(3, 4, 2, g.fixed_seed, "named")
     same_values(3, 4, 2, g.fixed_seed, "float64")
@@ -535,9 +551,14 @@ def set_manually(g):
 
 def probe_tied(m, width, x, weights):
     net = m.tied_net() if width is None else m.tied_net(width)
+    other = m.tied_net() if width is None else m.tied_net(width)  # a second net: it must share nothing with net
+    params = list(net.parameters()) if isinstance(net, nn.Module) else []
+    theirs = {id(p) for p in other.parameters()} if isinstance(other, nn.Module) else set()
+    built = {"lazy": sum(isinstance(p, nn.parameter.UninitializedParameter) for p in params),
+             "shared_with_other": sum(id(p) in theirs for p in params)}
     tied = isinstance(net, nn.Sequential) and len(net) > 4 and net[2] is net[4]
     if not tied:  # reported first: it names the mistake, where the weight transfer would only see extra tensors
-        return {"tied": False}
+        return {"tied": False, **built}
     X = tensor(x)
     if weights is None:
         weights = used_weights(net, X)
@@ -549,7 +570,7 @@ def probe_tied(m, width, x, weights):
     out.sum().backward()
     grads = [observe(p.grad) if p.grad is not None else None for p in order]
     return {"tied": tied, "weights": weights, "out": observe(out.detach()), "grads": grads,
-            "n_params": len(list(net.parameters()))}
+            "n_params": len(list(net.parameters())), **built}
 
 
 @grader("tied_net")
@@ -559,6 +580,13 @@ def tied_net(g):
         called = "tied_net()" if width is None else f"tied_net({width})"
         ref = g.reference(probe_tied, width, x, None, seed=seed, called=called)
         got = g.student(probe_tied, width, x, ref["weights"], seed=seed, called=called)
+        check(not got["lazy"], "has parameters that do not exist before the first call.",
+              f"Called `{called}`. Got {got['lazy']} uninitialized (lazy) parameter tensors before any input, but "
+              f"the reference's are all there: the contract fixes the shared layer as nn.Linear({width or 8}, "
+              f"{width or 8}) (the book's nn.LazyLinear has no weights until the net is first called).")
+        check(not got["shared_with_other"], "returns nets that share parameters with each other.",
+              f"Called `{called}` twice. Got {got['shared_with_other']} parameter tensors in both nets, but each "
+              "reference net has its own: create the shared layer inside tied_net(), once per net.")
         check(got["tied"], "does not tie layers 2 and 4: net[2] is not net[4].",
               f"Called `{called}`. Put one nn.Linear({width}, {width}) object at both places; copying values "
               "makes two layers that drift apart during training.")
