@@ -11,8 +11,10 @@ a loader which never reads its file hears about the round trip first.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import os
+import sys
 import tempfile
 from unittest import mock
 
@@ -48,6 +50,26 @@ def private_tempdir():
             yield scratch
 
 
+_LIBRARIES = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
+
+
+@contextlib.contextmanager
+def evals_seen():
+    """Yields a list that gets one entry per ``eval()`` called from code outside the installed libraries meanwhile:
+    a loader that evaluates text from its file runs whatever that text says (no pickle needed)."""
+    seen = []
+    real = builtins.eval
+
+    def spy(source, *args, **kwargs):
+        caller = sys._getframe(1).f_code.co_filename
+        if not caller.startswith(_LIBRARIES):
+            seen.append(caller)
+        return real(source, *args, **kwargs)
+
+    with mock.patch.object(builtins, "eval", spy):
+        yield seen
+
+
 def round_trip(save, load, value, *, safety: bool = True, framework: str = "pytorch"):
     """``save(value, path)`` then ``load(path)`` in a fresh folder: (files written, loaded object, safety).
 
@@ -58,12 +80,43 @@ def round_trip(save, load, value, *, safety: bool = True, framework: str = "pyto
     with tempfile.TemporaryDirectory() as folder, private_tempdir() as scratch:
         path = os.path.join(folder, FILE)
         save(value, path)
-        loaded = load(path) if os.path.exists(path) else None
+        with evals_seen() as evals:
+            loaded = load(path) if os.path.exists(path) else None
         files = list_files(folder) + [f"<tempdir>/{name}" for name in list_files(scratch)]
         result = None
         if safety:
             result = try_every_container(load, path, folder, framework)
+            if evals:  # ran on the loader's own file: a file written by anyone else runs what it holds
+                result["executed"].insert(0, "its own file, through eval()")
     return files, loaded, result
+
+
+def resave(save, load, first, second):
+    """``save(first, path)``, then ``save(second, path)`` at the same path in a fresh folder, then ``load(path)``:
+    (loaded, files in the folder).  The path must hold the second value only."""
+    with tempfile.TemporaryDirectory() as folder, private_tempdir():
+        path = os.path.join(folder, FILE)
+        save(first, path)
+        save(second, path)
+        return load(path), list_files(folder)
+
+
+def check_resaved_dict(called: str, got: dict, want_keys: list) -> None:
+    """``got["keys"]``: the keys loaded after two dicts were saved at one path (:func:`resave`)."""
+    __tracebackhide__ = True
+    check(got["keys"] is not None, "does not load a dict after a second save at the same path.",
+          f"Called `{called}`. Got {a(got['type'])}, but the reference gives the second dict.")
+    check(sorted(got["keys"], key=repr) == sorted(want_keys, key=repr), "keeps keys of an earlier save at the same path.",
+          f"Called `{called}`. Got keys {got['keys']}, but the reference gives {want_keys}: a save replaces the "
+          "file, it does not merge into what was there.")
+
+
+def check_only_the_path(called: str, files: list) -> None:
+    """``files``: what a folder holds after several saves at one path in it: that path only."""
+    __tracebackhide__ = True
+    check(files == [FILE], "writes other files than the path it is given.",
+          f"Called `{called}`. Got files {files} in the folder, but the reference writes only [{FILE!r}] (no "
+          "backups, no parts, no suffixes).")
 
 
 def check_files(called: str, got: dict) -> None:
@@ -82,6 +135,11 @@ def check_not_executed(got: dict, load_name: str, safe_api: str) -> None:
     """``got["safety"]``: loading a malicious file must not run its payload, whatever container holds it."""
     __tracebackhide__ = True
     ran = got["safety"]["executed"]
+    if ran and "eval()" in ran[0]:
+        check(False, f"executes code from the file: `{load_name}` reads it with eval().",
+              f"Called `{load_name}` on a file it saved itself. Got eval() called on what it read, but the reference "
+              "never evaluates file contents: a file written by anyone else runs whatever it holds. Parse it (json, "
+              f"ast.literal_eval, int()) or use {safe_api}.")
     check(not ran, f"executes code from the file: `{load_name}` unpickles it.",
           f"Called `{load_name}` on files holding a malicious pickle. Got its payload run from {ran[0] if ran else ''}, "
           f"but the reference never runs code from a file. Use {safe_api}, whatever the file looks like.")

@@ -263,6 +263,32 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
                              "uses); back_prop=False or tf.stop_gradient cuts it", atol=atol, rtol=rtol)
 
 
+def probe_two_builds(m, ctor, args, x):
+    """Two ``m.<ctor>(*args)``, each called on ``x``: how many variables they share, and their first weights."""
+    X = tensor(x)
+    nets = [getattr(m, ctor)(*args) for _ in range(2)]
+    for net in nets:
+        net(X)
+    mine = [{id(v) for v in net.weights} for net in nets]
+    firsts = [observe(net.trainable_weights[0]) if net.trainable_weights else None for net in nets]
+    return {"shared": len(mine[0] & mine[1]), "same_object": nets[0] is nets[1], "firsts": firsts}
+
+
+def check_two_builds(g, ctor, args, x):
+    """A new model has weights of its own: none shared with another, drawn anew (no cache, no fixed seed)."""
+    built = _signature(ctor, args)
+    got = g.student(probe_two_builds, ctor, args, x, seed=g.fixed_seed, called=f"{built}, twice")
+    check(not got["same_object"] and not got["shared"], "shares weights between the models it builds.",
+          f"Called `{built}` twice (each on X of shape {x.shape}). Got {got['shared']} variables in both models"
+          f"{' (the same object)' if got['same_object'] else ''}, but each reference model has its own: create the "
+          "layers in __init__, not in a cache or at import.")
+    a, b = got["firsts"]
+    check(a is None or b is None or a.shape != b.shape or not np.array_equal(a.values, b.values),
+          "builds the same weights every time.",
+          f"Called `{built}` twice (each on X of shape {x.shape}). Got identical first weights, but each reference "
+          "model draws its own: no fixed seed in an initializer, no keras.utils.set_random_seed.")
+
+
 # Keras builds cost 15-80 ms, calls on a built model about 1 ms: the architectures of a property come from a
 # small pool (Context.pool), the first of each chosen here to show the common mistakes (distinct sizes, none
 # of them 1); inputs vary freely per example.
@@ -274,6 +300,7 @@ def mlp(g):
     # under tf.function with an unknown batch size, inside keras.Sequential and with training=True (a Dropout shows).
     compare_forward_backward(g, "MLP", (6, 5), inputs=[floats((2, 3, 4), g.fixed_seed)], seed=g.fixed_seed,
                              graph=True)
+    check_two_builds(g, "MLP", (6, 5), floats((2, 4), g.fixed_seed))
     # (constructor arguments, input width): the first is the defaults (hidden=256, out_features=10) on the book's
     # 20 features; the drawn ones are small.
     @g.for_all(arch=g.pool(((), 20), lambda r: ((size(r), size(r)), size(r))), n=batches, scale=scales,
@@ -388,7 +415,7 @@ _LONG = ([("linear", 3, 3), ("tanh",), ("double",), ("relu",), ("linear", 3, 3),
 def my_sequential(g):
     def behaves_like_sequential(chain, n, seed, graph=False):
         spec, width = chain
-        x = floats((n, width), seed)
+        x = floats((*n, width) if isinstance(n, tuple) else (n, width), seed)  # n: the batch, or leading axes
         called = f"MySequential({', '.join(_describe(item) for item in spec)})"
         ref = g.reference(probe_sequential, spec, x, seed=seed, called=called)
         got = g.student(probe_sequential, spec, x, graph, seed=seed, called=called)
@@ -439,6 +466,7 @@ def my_sequential(g):
     behaves_like_sequential(_EVERY_KIND, 2, g.fixed_seed)
     behaves_like_sequential(_LONG, 3, g.fixed_seed, True)
     behaves_like_sequential(_EVERY_KIND, 3, g.fixed_seed + 1)
+    behaves_like_sequential(_EVERY_KIND, (2, 3), g.fixed_seed + 2)  # rank 3: the blocks act on the last axis
     # Chains from a pool (Context.pool; each is built once per side), the first with every kind of block.
     g.for_all(chain=g.pool(_EVERY_KIND, random_chain), n=batches, seed=seeds)(behaves_like_sequential)
 
@@ -527,6 +555,7 @@ def fixed_hidden_mlp(g):
 def nest_mlp(g):
     # Fixed first: a rank-3 input (n, t, d), where every Dense acts on the last axis (a Flatten in front shows).
     compare_forward_backward(g, "NestMLP", inputs=[floats((2, 3, 4), g.fixed_seed)], seed=g.fixed_seed)
+    check_two_builds(g, "NestMLP", (), floats((2, 4), g.fixed_seed))
     # One input width per run (as chimera): the width matters only to a model that fixes it, and no drawn
     # width is the book's 20.
     @g.for_all(d=g.pool(None, size, drawn=1), n=batches, scale=scales, seed=seeds)
@@ -709,7 +738,8 @@ def probe_repeat(m, d, n, x, weights):
         used, pairs, error = take_or_load(net, X, weights)
         return net, pairs, {"layer": True, "calls": len(made),
                             "distinct": len({id(w) for w in net.trainable_weights}), "weights": used,
-                            "transfer": error}
+                            "transfer": error, "type": type(net).__name__,
+                            "n_layers": len(net.layers) if hasattr(net, "layers") else None}
 
     # Built on the first input, kept for later examples (harness.forward.keep).
     net, pairs, built = forward.keep(m, "tensorflow", ("repeat", d, n, weights is None), build)
@@ -747,6 +777,11 @@ def repeat_block(g):
               f"does not hold {n} independent blocks: `trainable_weights` holds {got['distinct']} distinct "
               f"variables, the reference holds {ref['distinct']}.",
               f"Called `{called}`. Put every block make_block() returned in the model, each once.")
+        if n:
+            held = "no .layers" if got["n_layers"] is None else f".layers holding {got['n_layers']} layers"
+            check(got["n_layers"] == n, "does not return a container of the n blocks.",
+                  f"Called `{called}`. Got a {got['type']} with {held}, but the reference gives a container (a "
+                  f"keras.Sequential or MySequential) whose .layers are the {n} blocks, for every n (n = 1 too).")
         called_x = f"{called}(X) with X of shape {x.shape}"
         if got["transfer"]:
             fail("does not apply the n blocks in order.", f"Called `{called_x}`. {got['transfer']}")

@@ -24,8 +24,8 @@ from harness.strategies import (FILE_DTYPES, clashing_dict_spec, dict_keys, file
                                  shapes, sizes, values_of)
 from harness.tf_glue import observe
 
-from .._file_checks import (FILE, a, check_files, check_not_executed, check_refused, private_tempdir, round_trip,
-                           spec_text)
+from .._file_checks import (FILE, a, check_files, check_not_executed, check_only_the_path, check_refused,
+                           check_resaved_dict, private_tempdir, resave, round_trip, spec_text)
 
 SAFE_LOAD = "np.load(f, allow_pickle=False)"
 _FUNCS = {"tensor": ("save_tensor", "load_tensor"), "list": ("save_tensors", "load_tensors"),
@@ -94,7 +94,8 @@ def probe_tensor_extras(m, seed):
     with tempfile.TemporaryDirectory() as folder, private_tempdir():
         path = os.path.join(folder, FILE)
         cases = {"a (70, 70) float32 tensor": ("float32", (70, 70)), "a 0-d float32 tensor": ("float32", ()),
-                 "a 0-d int64 tensor": ("int64", ()), "an empty (0, 3) float32 tensor": ("float32", (0, 3))}
+                 "a 0-d int64 tensor": ("int64", ()), "an empty (0, 3) float32 tensor": ("float32", (0, 3)),
+                 "an empty (0,) int16 tensor": ("int16", (0,)), "an empty (2, 0) bool tensor": ("bool", (2, 0))}
         for k, (what, spec) in enumerate(cases.items()):
             m.save_tensor(_make(*spec, seed + k), path)
             out[what] = _obs(m.load_tensor(path))
@@ -102,13 +103,17 @@ def probe_tensor_extras(m, seed):
         m.load_tensor(path)
         m.save_tensor(_make("float32", (3,), seed + 11), path)
         out["the second of two tensors saved at one path"] = _obs(m.load_tensor(path))
+        out["files"] = sorted(os.listdir(folder))  # every save went to one path: nothing else may be there
     return out
 
 
 @grader("tensor")
 def tensor_roundtrip(g):
     got, ref = g.both(probe_tensor_extras, g.fixed_seed, seed=g.fixed_seed, called="save_tensor / load_tensor")
+    check_only_the_path(f"save_tensor(x, {FILE!r}) several times on one path, with loads between", got["files"])
     for what, expected in ref.items():
+        if what == "files":
+            continue
         _same_tensor(got[what], expected, headline="does not round-trip tensors exactly.",
                      called=f"save_tensor(x, {FILE!r}); load_tensor({FILE!r}) with x {what}", what="the loaded tensor")
 
@@ -147,6 +152,7 @@ def _list_roundtrip(g, spec, seed, safety):
 @grader("tensor_list")
 def tensor_list_roundtrip(g):
     _list_roundtrip(g, long_list_spec(), g.fixed_seed, False)  # twelve tensors: "10" sorts before "2"
+    _list_roundtrip(g, [("float32", (2, 3))], g.fixed_seed, False)  # one tensor: still a list of one
 
     @g.for_all(spec=st.lists(st.tuples(file_dtypes, shapes), max_size=4), every=_every_dtype(_TEN_SHAPES),
                seed=seeds)
@@ -174,6 +180,15 @@ def _dict_roundtrip(g, spec, seed, safety):
     return got
 
 
+def probe_dict_resave(m, seed):
+    """Two dicts saved at one path ({"a", "b"}, then {"c"}), then loaded."""
+    first = {"a": _make("float32", (2,), seed), "b": _make("int64", (3,), seed + 1)}
+    loaded, files = resave(m.save_tensor_dict, m.load_tensor_dict, first, {"c": _make("float32", (2, 2), seed + 2)})
+    ok = isinstance(loaded, dict)
+    return {"type": _type_name(loaded), "keys": list(loaded.keys()) if ok else None, "files": files,
+            "loaded": [_obs(v) for v in loaded.values()] if ok else None}
+
+
 @grader("tensor_dict")
 def tensor_dict_roundtrip(g):
     entries = st.lists(st.tuples(dict_keys, file_dtypes, shapes), max_size=4, unique_by=lambda e: e[0])
@@ -181,6 +196,12 @@ def tensor_dict_roundtrip(g):
     every = st.tuples(keys, _every_dtype(_TEN_SHAPES)).map(lambda t: [(k, d, s) for k, (d, s) in zip(*t)])
 
     _dict_roundtrip(g, clashing_dict_spec(), g.fixed_seed, False)  # keys that clash inside a format
+    called = (f"save_tensor_dict({{'a': ..., 'b': ...}}, {FILE!r}); save_tensor_dict({{'c': ...}}, {FILE!r}); "
+              f"load_tensor_dict({FILE!r})")
+    got, ref = g.both(probe_dict_resave, g.fixed_seed, seed=g.fixed_seed, called=called)
+    check_resaved_dict(called, got, ref["keys"])
+    _same_tensor(got["loaded"][0], ref["loaded"][0], headline="does not round-trip dicts of tensors exactly.",
+                 called=called, what="the value for 'c'")
 
     @g.for_all(spec=entries, every=every, seed=seeds)
     def exact_roundtrip(spec, every, seed):

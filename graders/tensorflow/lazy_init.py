@@ -15,6 +15,7 @@ from harness.grading import grader
 from harness.strategies import batches, floats, seeds, size
 from harness.tf_glue import observe, run_recording, tensor
 
+from .._file_checks import a as article
 from .blocks import error_text, transfer
 
 
@@ -37,6 +38,7 @@ def probe_lazy_uses(m, fn, hidden, out_features, x):
             break
         found["eager"] = observe(net(X), "the output")
         found["train"] = observe(net(X, training=True), "the output")
+        found["frozen"] = len(net.weights) - len(net.trainable_weights)  # Dense, ReLU, Dense: every weight trains
         try:  # traced with an unknown batch size, as predict and fit run it (predict itself costs ~5 traces)
             spec = tf.TensorSpec((None, *X.shape[1:]), X.dtype)
             found["graph"] = observe(tf.function(lambda a: net(a), input_signature=[spec])(X), "the output")
@@ -60,6 +62,9 @@ def _check_uses(g, fn, hidden, out_features, d, n):
     called = f"{fn}({hidden}, {out_features})"
     got = g.student(probe_lazy_uses, fn, hidden, out_features, x, seed=g.fixed_seed,
                     called=f"{called}(X) with X of shape {x.shape}, in training mode, in a tf.function, on a tape")
+    check(got["frozen"] == 0, "freezes weights: a new net must be trainable.",
+          f"Called `{called}(X)` with X of shape {x.shape}. Got {got['frozen']} weights outside trainable_weights, but "
+          "every weight of the reference's net trains (no trainable=False).")
     assert_same(got["train"], got["eager"], headline="computes something else in training mode (training=True, "
                 "as in fit) than in inference.", called=f"{called}(X, training=True) with X of shape {x.shape}",
                 what="the output (Dense, ReLU, Dense: nothing depends on the mode)")
@@ -96,11 +101,11 @@ def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
         net = getattr(m, fn)(hidden, out_features)
         if not isinstance(net, keras.layers.Layer):
             return None, {"layer": False, "type": type(net).__name__}
-        layers = getattr(net, "layers", [net])
+        layers = getattr(net, "layers", [net]) or [net]  # a model whose layers appear in build() lists none yet
         built_before = [bool(layer.weights) for layer in layers]
         early = {"layer": True, "built_before": built_before, "any_before": any(built_before),
-                 "first_before": [tuple(int(d) for d in w.shape) for w in layers[0].weights] if layers else []}
-        if (every_layer and any(built_before)) or (built_before and built_before[0]):
+                 "first_before": [tuple(int(d) for d in w.shape) for w in layers[0].weights]}
+        if (every_layer and any(built_before)) or built_before[0]:
             return None, early  # no call: a fixed input size would only raise a shape error there
         _, order = run_recording(net, X)
         if weights is None:
@@ -280,9 +285,44 @@ def _check_materialize_edges(g):
                  "everywhere: materialize only creates missing weights.")
 
 
+def probe_materialize_more(m, d):
+    """``m.materialize`` on a subclassed model after ``build((None, d))`` (built, but its layers have no weights), on
+    a net built already (what it returns), and on two fresh nets (their first kernels, compared in the grader)."""
+    after_build = SubclassedMLP(4, 2)
+    after_build.build((None, d))
+    m.materialize(after_build, d)
+    prebuilt = _materialize_net("sequential", 4, 2)
+    prebuilt(tf.zeros((1, d)))
+    returned = m.materialize(prebuilt, d)
+    twins = [_materialize_net("sequential", 4, 2) for _ in range(2)]
+    for net in twins:
+        m.materialize(net, d)
+    return {"after_build": [len(layer.weights) for layer in (after_build.hidden, after_build.out)],
+            "prebuilt_same": returned is prebuilt, "prebuilt_type": type(returned).__name__,
+            "twins": [observe(net.layers[0].kernel) if net.layers[0].weights else None for net in twins]}
+
+
+def _check_materialize_more(g):
+    d = 3
+    got = g.student(probe_materialize_more, d, seed=g.fixed_seed, called=f"materialize(net, {d})")
+    check(got["after_build"] == [2, 2], "skips a net that says it is built but has no weights.",
+          f"Called `materialize(net, {d})` on a subclassed keras.Model after net.build((None, {d})). Got weights per "
+          f"layer {got['after_build']}, but the reference creates all of them [2, 2]: build(shape) marks a "
+          "subclassed model built without building its layers, so net.built says nothing; call the net.")
+    check(got["prebuilt_same"], "does not return a net that was built already.",
+          f"Called `materialize(net, {d})` on a Sequential built before. Got {article(got['prebuilt_type'])}, but the "
+          "reference returns `net` itself, built or not.")
+    first, second = got["twins"]
+    check(first is None or second is None or first.shape != second.shape
+          or not np.array_equal(first.values, second.values), "gives every net the same weights.",
+          f"Called `materialize(net, {d})` on two fresh nets of one architecture. Got the same first kernel in "
+          "both, but each reference net draws its own: do not seed (keras.utils.set_random_seed) in materialize.")
+
+
 @grader("materialize")
 def materialize(g):
     _check_materialize_edges(g)
+    _check_materialize_more(g)
     def every_weight_exists(kind, arch, seed):
         hidden, out_features, d = arch
         called = f"materialize({_describe_net(kind, hidden, out_features)}, {d})"

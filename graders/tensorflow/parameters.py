@@ -63,9 +63,9 @@ def probe_layer_weights(m, spec):
     """
     net = _two_dense(*spec)
     out = []
-    for i, layer in enumerate(net.layers):
+    for i, layer in [*enumerate(net.layers), (-1, net.layers[-1])]:  # and the last layer as -1
         want = layer.weights
-        expected = {"want_count": len(want), "want_shapes": _shapes(want)}
+        expected = {"want_count": len(want), "want_shapes": _shapes(want), "index": i}
         result = m.layer_weights(net, i)
         try:
             items = list(result)
@@ -87,9 +87,10 @@ def layer_weights(g):
     def the_variables_themselves(spec, seed):
         got = g.student(probe_layer_weights, spec, seed=seed,
                         called=f"layer_weights(net, i) for each i, net = {_net_text(*spec)}")
-        for i, x in enumerate(got):
+        for x in got:
             if x["same"]:
                 continue
+            i = x["index"]
             called = f"layer_weights({_net_text(*spec)}, {i})"
             if x["shapes"] is None:
                 fail("does not return a list of variables.",
@@ -130,8 +131,21 @@ def probe_weight_shapes(m, spec):
             "list": isinstance(result, list)}
 
 
+def probe_shapes_before_and_after_build(m):
+    """``weight_shapes`` of one Sequential before it is built (no weights yet) and after its first call."""
+    net = keras.Sequential([keras.layers.Dense(4), keras.layers.Dense(2)])
+    before = [tuple(int(d) for d in s) for s in m.weight_shapes(net)]
+    net(tf.zeros((1, 3)))
+    return {"before": before, "after": [tuple(int(d) for d in s) for s in m.weight_shapes(net)],
+            "want": _shapes(net.weights)}
+
+
 @grader("weight_shapes")
 def weight_shapes(g):
+    called = "weight_shapes(net) on Sequential([Dense(4), Dense(2)]) before its first call, then after net(X)"
+    got = g.student(probe_shapes_before_and_after_build, seed=g.fixed_seed, called=called)
+    assert_equal(got["after"], got["want"], headline="does not follow the net: its shapes are from an earlier call.",
+                 called=f"{called} with X of shape (1, 3)", what="shapes after the first call")
     def same_shapes(spec, seed):
         called = f"weight_shapes({_net_text(*spec)})"
         got = g.student(probe_weight_shapes, spec, seed=seed, called=called)
@@ -466,7 +480,8 @@ class DenseModel(keras.Model):
         return self.proj(X)
 
 
-_APPLY_NET = ("Sequential([Dense(5, relu), LayerNormalization(), Sequential([Dense(7), ReLU()]), DenseInside(6) (a "
+_APPLY_NET = ("Sequential([Dense(5, relu), LayerNormalization(), Sequential([Dense(7) (frozen: trainable=False), "
+              "ReLU()]), DenseInside(6) (a "
               "keras.layers.Layer holding Dense(6) as `inner`), DenseModel(4) (a keras.Model holding Dense(4)), "
               "Reshape((4, 1, 1)), Conv2D(2, 1), Flatten(), Dense(3)])")
 
@@ -474,7 +489,9 @@ _APPLY_NET = ("Sequential([Dense(5, relu), LayerNormalization(), Sequential([Den
 def probe_apply_init(m):
     """One net, ``m.apply_init`` run on it twice, with and without bias_init (every weight set to fresh values
     before each): every weight before and after, and whether the variables stayed the same objects."""
-    inner = keras.Sequential([keras.layers.Dense(7), keras.layers.ReLU()])
+    frozen = keras.layers.Dense(7)
+    frozen.trainable = False  # a frozen Dense is still a built Dense: re-initialised too
+    inner = keras.Sequential([frozen, keras.layers.ReLU()])
     net = keras.Sequential([keras.layers.Dense(5, activation="relu"), keras.layers.LayerNormalization(), inner,
                             DenseInside(6), DenseModel(4), keras.layers.Reshape((4, 1, 1)),
                             keras.layers.Conv2D(2, 1), keras.layers.Flatten(), keras.layers.Dense(3)])

@@ -1,6 +1,6 @@
 """Blind batch 2: mutants and variants of tensorflow/parameters.py, written from CONTRACT.md and the reference only."""
 
-from tests.catalogue import Mutant, Variant
+from tests.catalogue import Mutant, Variant, judge
 
 MUTANTS = [
     # ---------------------------------------------------------------- layer_weights
@@ -400,3 +400,15 @@ VARIANTS = [
             return keras.initializers.get({"class_name": "Constant", "config": {"value": value}})
     """),
 ]
+
+
+# ---- judged after the first run (see tests/catalogue/__init__.py, judge)
+MUTANTS, VARIANTS, JUDGED = judge(MUTANTS, VARIANTS, out_of_contract={
+    "[type] Fills in float32 first and casts to the requested dtype afterwards":
+        "Keras 3's own Constant does the same: Constant(0.1)(shape, 'float64') gives 0.10000000149 (the reference "
+        "too); the contract asks for Keras' behaviour",
+    '[repeat] Caches its draw per (shape, dtype) on the instance':
+        "Keras 3's own initializers do the same: one unseeded instance called twice on one shape returns the same values (Keras warns); what the contract asks is that two initializers differ, which this one does",
+    "[boundary] Accepts the PyTorch spelling 'weight'":
+        "as in batch 1: the contract fixes name in {'kernel', 'bias'}; what another name does is never named",
+})
