@@ -165,8 +165,11 @@ def probe_sequential(m, spec, x):
     trained = [b.training for b in blocks]
     net.to(torch.float64)
     moved = sorted({str(p.dtype) for b in blocks for p in b.parameters()})
-    with torch.no_grad():  # a container passes its input on as it is: float64 blocks take a float64 input
-        doubled = observe(net(tensor(x).double()), "the output after .to(torch.float64)")
+    try:  # a container passes its input on as it is: float64 blocks take a float64 input
+        with torch.no_grad():
+            doubled = observe(net(tensor(x).double()), "the output after .to(torch.float64)")
+    except Exception as exc:  # noqa: BLE001 - reported after the registration checks, which name the usual cause
+        doubled = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
     return {"bases": bases, "module": True, "out": out, "keys": keys, "n_params": n_params, "registered": registered,
             "eval": evaluated, "train": trained, "moved": moved, "grads": grads, "input_grad": input_grad,
             "again": again, "doubled": doubled}
@@ -225,6 +228,10 @@ def my_sequential(g):
               f"Called `{called}.train()`. Got blocks with training={got['train']}, but the reference gives all True.")
         assert_equal(got["moved"], ref["moved"], headline="does not move its blocks with .to().",
                      called=f"{called}.to(torch.float64)", what="parameter dtypes")
+        if isinstance(got["doubled"], str):
+            fail("fails on a float64 input once moved to float64.",
+                 f"Called `{called}.to(torch.float64)(X.double())` with X of shape {x.shape}. It raised "
+                 f"{got['doubled']}, but the reference passes X on as it is (no cast to float32).")
         assert_same(got["doubled"], ref["doubled"], headline="changes its input before the blocks see it.",
                     called=f"{called}.to(torch.float64)(X.double()) with X of shape {x.shape}",
                     what="the output (a container passes X on as it is: no cast, no copy to float32)")
