@@ -18,7 +18,7 @@ import sys
 import tempfile
 from unittest import mock
 
-from harness.feedback import check
+from harness.feedback import check, fail
 
 from ._safety import try_every_container
 
@@ -106,7 +106,8 @@ def check_resaved_dict(called: str, got: dict, want_keys: list) -> None:
     __tracebackhide__ = True
     check(got["keys"] is not None, "does not load a dict after a second save at the same path.",
           f"Called `{called}`. Got {a(got['type'])}, but the reference gives the second dict.")
-    check(sorted(got["keys"], key=repr) == sorted(want_keys, key=repr), "keeps keys of an earlier save at the same path.",
+    check(sorted(got["keys"], key=repr) == sorted(want_keys, key=repr),
+          "keeps keys of an earlier save at the same path.",
           f"Called `{called}`. Got keys {got['keys']}, but the reference gives {want_keys}: a save replaces the "
           "file, it does not merge into what was there.")
 
@@ -136,7 +137,7 @@ def check_not_executed(got: dict, load_name: str, safe_api: str) -> None:
     __tracebackhide__ = True
     ran = got["safety"]["executed"]
     if ran and "eval()" in ran[0]:
-        check(False, f"executes code from the file: `{load_name}` reads it with eval().",
+        fail(f"executes code from the file: `{load_name}` reads it with eval().",
               f"Called `{load_name}` on a file it saved itself. Got eval() called on what it read, but the reference "
               "never evaluates file contents: a file written by anyone else runs whatever it holds. Parse it (json, "
               f"ast.literal_eval, int()) or use {safe_api}.")

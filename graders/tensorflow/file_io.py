@@ -25,7 +25,7 @@ from harness.strategies import (FILE_DTYPES, clashing_dict_spec, dict_keys, file
 from harness.tf_glue import observe
 
 from .._file_checks import (FILE, a, check_files, check_not_executed, check_only_the_path, check_refused,
-                           check_resaved_dict, private_tempdir, resave, round_trip, spec_text)
+                           check_resaved_dict, list_files, private_tempdir, resave, round_trip, spec_text)
 
 SAFE_LOAD = "np.load(f, allow_pickle=False)"
 _FUNCS = {"tensor": ("save_tensor", "load_tensor"), "list": ("save_tensors", "load_tensors"),
@@ -103,7 +103,7 @@ def probe_tensor_extras(m, seed):
         m.load_tensor(path)
         m.save_tensor(_make("float32", (3,), seed + 11), path)
         out["the second of two tensors saved at one path"] = _obs(m.load_tensor(path))
-        out["files"] = sorted(os.listdir(folder))  # every save went to one path: nothing else may be there
+        out["files"] = list_files(folder)  # every save went to one path: nothing else may be there
     return out
 
 
