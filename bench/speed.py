@@ -27,15 +27,23 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--no-grade-summary"]
 
 
-def timed(cmd, runs) -> float:
-    times = []
+def run_once(cmd) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def medians(commands: dict, runs: int) -> dict:
+    """Median wall-clock seconds per command; the commands take turns (round robin), so a slow spell of the
+    machine falls on the imports and the gradings alike instead of on whichever ran then."""
+    times = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
-    return statistics.median(times)
+        for name, cmd in commands.items():
+            times[name].append(run_once(cmd))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main():
@@ -45,21 +53,23 @@ def main():
     parser.add_argument("--batch", type=int, default=20, metavar="N",
                         help="copies of solutions/ graded by `drill grade --jobs 2` (0: skip; default 20)")
     args = parser.parse_args()
-    rows = []
-    torch_import = timed([sys.executable, "-c", "import torch"], args.runs)
-    rows.append(("PyTorch track (pytest solutions/pytorch)", timed(PYTEST + ["solutions/pytorch"], args.runs),
-                 torch_import, 2.0))
-    rows.append(("one unit (pytest solutions/pytorch/blocks.py -k MySequential)",
-                 timed(PYTEST + ["solutions/pytorch/blocks.py", "-k", "MySequential"], args.runs), torch_import, 1.5))
+    commands = {"torch": [sys.executable, "-c", "import torch"],
+                "torch track": PYTEST + ["solutions/pytorch"],
+                "one unit": PYTEST + ["solutions/pytorch/blocks.py", "-k", "MySequential"]}
     if not args.skip_tf:
-        tf_import = timed([sys.executable, "-c", "import tensorflow"], args.runs)
-        both_import = timed([sys.executable, "-c", "import torch, tensorflow"], args.runs)
-        rows.append(("TensorFlow track (pytest solutions/tensorflow)",
-                     timed(PYTEST + ["solutions/tensorflow"], args.runs), tf_import, 2.5))
-        rows.append(("both tracks (pytest solutions)", timed(PYTEST + ["solutions"], args.runs), both_import, 2.5))
+        commands.update({"tf": [sys.executable, "-c", "import tensorflow"],
+                         "both": [sys.executable, "-c", "import torch, tensorflow"],
+                         "tf track": PYTEST + ["solutions/tensorflow"],
+                         "both tracks": PYTEST + ["solutions"]})
+    t = medians(commands, args.runs)
+    rows = [("PyTorch track (pytest solutions/pytorch)", t["torch track"], t["torch"], 2.0),
+            ("one unit (pytest solutions/pytorch/blocks.py -k MySequential)", t["one unit"], t["torch"], 1.5)]
+    if not args.skip_tf:
+        rows += [("TensorFlow track (pytest solutions/tensorflow)", t["tf track"], t["tf"], 2.5),
+                 ("both tracks (pytest solutions)", t["both tracks"], t["both"], 2.5)]
         if args.batch:
             rows.append((f"batch: drill grade {args.batch} x solutions --jobs 2, per submission",
-                         batch_per_submission(args.batch), both_import, 1.0))
+                         batch_per_submission(args.batch), t["both"], 1.0))
     print(f"{'measurement':64} {'grading':>8} {'import':>8} {'ratio':>6} {'goal':>5}")
     for name, grading, base, goal in rows:
         print(f"{name:64} {grading:7.2f}s {base:7.2f}s {grading / base:5.2f}x {goal:4.1f}x")
@@ -75,7 +85,7 @@ def batch_per_submission(copies: int) -> float:
             subs.append(str(target))
         cmd = [sys.executable, "-m", "harness.cli", "grade", *subs, "--out", str(Path(folder) / "out"),
                "--jobs", "2", "--seed", "1"]
-        return timed(cmd, 1) / copies
+        return run_once(cmd) / copies
 
 
 if __name__ == "__main__":

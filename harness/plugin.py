@@ -9,6 +9,7 @@ the ``pytest11`` entry point ``harness.plugin``.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib.metadata
 import random
@@ -34,6 +35,24 @@ def _leave_hypothesis_unrewritten():
 
 
 _leave_hypothesis_unrewritten()
+
+
+@contextlib.contextmanager
+def _no_assert_rewriting():
+    """Framework imports without pytest's assertion-rewriting import hook.  The hook looks at every module
+    imported while it is installed (about 2,800 for TensorFlow and Keras, 0.2 s) and rewrites TensorFlow's own
+    ``test_util.py`` and friends because their names match ``test_*.py`` (0.2 s more where bytecode is not
+    cached); no framework module is a test file.  Imports made inside are exactly the imports made without the
+    hook; it is put back where it was, whatever happens."""
+    hooks = [(i, f) for i, f in enumerate(sys.meta_path) if type(f).__name__ == "AssertionRewritingHook"]
+    for _, finder in reversed(hooks):
+        sys.meta_path.remove(finder)
+    try:
+        yield
+    finally:
+        for index, finder in hooks:
+            if finder not in sys.meta_path:
+                sys.meta_path.insert(min(index, len(sys.meta_path)), finder)
 
 from . import catalog, profiles  # noqa: E402  (imports Hypothesis)
 from .report import submission_json, summary_table, write_json
@@ -127,15 +146,18 @@ def gpu_summary(frameworks) -> str:
 
     parts = []
     if "pytorch" in frameworks and not _framework_missing("pytorch"):
-        import torch
+        with _no_assert_rewriting():
+            import torch
+
+            from . import torch_glue  # noqa: F401
 
         n = torch.cuda.device_count() if torch.cuda.is_available() else 0
         parts.append(f"torch sees {n}" + (f" ({torch.cuda.get_device_name(0)})" if n else ""))
     if "tensorflow" in frameworks and not _framework_missing("tensorflow"):
-        from . import tf_settings
+        with _no_assert_rewriting():
+            from . import tf_glue  # noqa: F401  (applies the TF settings, then imports TensorFlow and Keras)
 
-        tf_settings.apply()
-        import tensorflow as tf
+            import tensorflow as tf
 
         parts.append(f"tensorflow sees {len(tf.config.list_physical_devices('GPU'))}")
     # The frameworks' modules live as long as the process: out of the garbage collector's way, so that its full

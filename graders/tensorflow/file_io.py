@@ -249,14 +249,16 @@ def probe_params(m, kind, a_, b, c, seed, safety=True):
         made.append(fresh)
         return fresh
 
-    files, loaded, safety = round_trip(m.save_params, lambda p: m.load_params(make_net, p, (None, a_)), net,
-                                       safety=safety, framework="tensorflow")
-    out = {"files": files, "safety": safety, "type": _type_name(loaded),
+    files, loaded, safe = round_trip(m.save_params, lambda p: m.load_params(make_net, p, (None, a_)), net,
+                                     safety=safety, framework="tensorflow")
+    out = {"files": files, "safety": safe, "type": _type_name(loaded),
            "expected": [observe(w) for w in net.weights]}
     if isinstance(loaded, keras.layers.Layer):
         out["fresh"] = loaded is not net and any(loaded is x for x in made)
         out["state"] = [observe(w) for w in loaded.weights]
         out["trainable"] = len(loaded.trainable_weights) == len(net.trainable_weights)
+        if not safety:  # checked on the fixed examples (with the malicious files): two more builds each
+            return out
         with tempfile.TemporaryDirectory() as folder:  # two loads of one file: two nets
             path = os.path.join(folder, FILE)
             m.save_params(net, path)
@@ -286,7 +288,7 @@ def _params(g, kind, a_, b, c, seed, safety=True):
     check(got["trainable"], "freezes the loaded net.",
           f"Called `{called}`. Got fewer trainable weights than the saved net has: the net from make_net() stays "
           "trainable.")
-    check(got["second_fresh"], "returns the same net for two loads.",
+    check(got.get("second_fresh", True), "returns the same net for two loads.",
           f"Called `load_params(make_net, {FILE!r}, ...)` twice. Got one object both times: each load returns a new "
           "make_net() (no caching).")
     if safety:

@@ -62,7 +62,8 @@ def load_params(make_net, path):
     (``load_state_dict`` copies it onto whatever device the fresh net uses);
     missing or unexpected keys raise.
     """
+    state = torch.load(path, map_location="cpu", weights_only=True)  # first: a bad file raises before a net is made
     net = make_net()
-    net.load_state_dict(torch.load(path, map_location="cpu", weights_only=True))
+    net.load_state_dict(state)
     net.eval()
     return net

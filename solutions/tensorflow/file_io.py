@@ -134,8 +134,8 @@ def load_params(make_net, path, input_shape):
     creates no weights in the latter, a dry call always does. Weights are assigned
     in ``net.weights`` order; a count or shape mismatch raises ``ValueError``.
     """
+    values = [t.numpy() for _, t in _read(path, "params")]  # first: a bad file raises before a net is made
     net = make_net()
     net(tf.zeros([1 if n is None else n for n in input_shape]))
-    values = [t.numpy() for _, t in _read(path, "params")]
     net.set_weights(values)
     return net
