@@ -340,22 +340,29 @@ class Drill:
         self.state.hints[unit.id] = stage
         self.state.save()
         self.out.markup(f"[bold]Hints for {self.short(unit)}[/] ({escape(unit.title)})")
-        labels = ["nudge", "API"] + ["more"] * len(hints)
+        labels = ["nudge", "API to read", "steps"] + ["more"] * len(hints)
         for i in range(stage):
             self.out.line(f"  {i + 1}/{len(hints)} ({labels[i]}): {hints[i]}")
         if stage < len(hints):
             self.out.line(f"Run `drill hint {self.short(unit)}` again for the next hint.", "dim")
         else:
-            self.out.line(f"That was the last hint. After an attempt (`drill check {self.short(unit)}`), "
-                          f"`drill solution {self.short(unit)}` shows the reference.", "dim")
+            self.out.line(f"That was the last hint. `drill solution {self.short(unit)}` shows the reference once your "
+                          "code passes.", "dim")
         return 0
 
     def cmd_solution(self, unit_name: str, force: bool = False) -> int:
+        """The reference once the unit has passed (rustlings' rule), or with ``--force`` once it was attempted."""
         unit = self.resolve(unit_name)
-        if unit.id not in self.state.attempted and not force:
-            self.out.line(f"The reference for {self.short(unit)} is shown once you have attempted it: edit "
-                          f"{self.location(unit)}, then run `drill check {self.short(unit)}`. "
-                          f"(`drill solution {self.short(unit)} --force` shows it now.)")
+        short = self.short(unit)
+        if unit.id not in self.state.solved and not (force and unit.id in self.state.attempted):
+            if unit.id in self.state.attempted:
+                why = (f"The reference for {short} is shown once your code passes: `drill hint {short}` has hints in "
+                       f"stages. (`drill solution {short} --force` shows it now, and gives the exercise away.)")
+            else:
+                why = (f"The reference for {short} is shown once your code passes. Try first: edit "
+                       f"{self.location(unit)}, then run `drill check {short}`; after an attempt, "
+                       f"`drill solution {short} --force` shows it.")
+            self.out.line(why)
             return 1
         path = exercise_file(self.root, unit, tree="solutions")
         try:
@@ -366,12 +373,18 @@ class Drill:
         module = parse(source)
         if module is None or not texts:
             raise DrillError(f"the reference {self.rel(path)} defines no {', '.join(owned_names(unit))}")
-        from .exercise_source import definitions
+        from .exercise_source import definitions, helper_names
 
         defs = definitions(module)
-        self.out.markup(f"[bold]Reference for {self.short(unit)}[/] ({self.rel(path)})")
+        lines = source.splitlines(keepends=True)
+        self.out.markup(f"[bold]Reference for {short}[/] ({self.rel(path)})")
         for name, text in texts.items():
             self.out.code(text, defs[name].first)
+        helpers = helper_names(source, unit)
+        if helpers:
+            self.out.line(f"It uses these helpers of {self.rel(path)}:", "dim")
+            for name in helpers:
+                self.out.code(defs[name].text(lines), defs[name].first)
         return 0
 
     # -- reset ----------------------------------------------------------------------------------------------

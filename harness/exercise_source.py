@@ -188,6 +188,27 @@ def definition_texts(source: str, unit: catalog.Unit) -> dict[str, str]:
     return {n: defs[n].text(lines) for n in owned_names(unit) if n in defs}
 
 
+def helper_names(source: str, unit: catalog.Unit) -> list[str]:
+    """Module-level names of ``source`` that the unit's definitions use, directly or through one another, and that
+    belong to no unit of the module (private helpers and constants such as a file format's writer), in source
+    order: what a reader needs besides the unit's own code."""
+    module = parse(source)
+    if module is None:
+        return []
+    defs = definitions(module)
+    units = {n for other in catalog.units_for(unit.framework, unit.module) for n in other.names}
+    todo, seen = [n for n in owned_names(unit) if n in defs], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.walk(defs[name].node):
+            if isinstance(node, ast.Name) and node.id in defs and node.id not in units and node.id not in seen:
+                todo.append(node.id)
+    return sorted((n for n in seen if n not in units), key=lambda n: defs[n].first)
+
+
 def replace_definitions(source: str, unit: catalog.Unit, pristine: dict[str, str]) -> str:
     """``source`` with each owned definition replaced by its pristine text (appended if absent).
 

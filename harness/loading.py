@@ -1,6 +1,6 @@
 """Load one module of an implementation tree by file path.
 
-Trees have no ``__init__.py`` (see CONTRACT.md): a folder called ``tensorflow/``
+Trees have no ``__init__.py`` (docs/units.md, Layout): a folder called ``tensorflow/``
 must never shadow the real package, so modules are loaded from their file under
 a private, unique module name and the tree is never put on ``sys.path``.
 """

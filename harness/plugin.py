@@ -65,8 +65,9 @@ def pytest_addoption(parser):
     group.addoption("--impl", action="append", default=[], metavar="PATH",
                     help="grade the implementation tree at PATH (a folder holding pytorch/ and/or tensorflow/); "
                          "may be given several times. Without it, grade the trees given as paths, e.g. exercises/.")
-    group.addoption("--json", dest="d2l_json", default=None, metavar="FILE",
-                    help="write the grading report (CONTRACT.md 'Grading output') as JSON to FILE.")
+    group.addoption("--d2l-json", dest="d2l_json", default=None, metavar="FILE",
+                    help="write the grading report (docs/units.md, 'The grading report') as JSON to FILE "
+                         "(not --json: the pytest-json plugin owns that option).")
     group.addoption("--no-grade-summary", dest="d2l_summary", action="store_false", default=True,
                     help="do not print the table of grades at the end of the run.")
     group.addoption("--isolate", dest="d2l_isolate", action="store_true", default=False,

@@ -26,6 +26,7 @@ class State:
     results: dict[str, dict] = field(default_factory=dict)
     attempted: set[str] = field(default_factory=set)
     hints: dict[str, int] = field(default_factory=dict)
+    solved: set[str] = field(default_factory=set)  # units that passed at least once (their solution is open)
 
     @classmethod
     def load(cls, root: Path) -> "State":
@@ -40,6 +41,7 @@ class State:
                 results={k: v for k, v in data.get("results", {}).items() if isinstance(v, dict)},
                 attempted=set(data.get("attempted", [])),
                 hints={k: int(v) for k, v in data.get("hints", {}).items()},
+                solved=set(data.get("solved", [])),
             )
         except (OSError, ValueError, TypeError, AttributeError):
             return cls(path=path)
@@ -51,6 +53,7 @@ class State:
             "results": self.results,
             "attempted": sorted(self.attempted),
             "hints": self.hints,
+            "solved": sorted(self.solved),
         }
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
@@ -68,6 +71,8 @@ class State:
         }
         if attempted:
             self.attempted.add(result.id)
+            if result.status == "passed":
+                self.solved.add(result.id)
 
     def forget(self, unit_id: str) -> None:
         self.results.pop(unit_id, None)

@@ -15,7 +15,7 @@ def first_line(message: str) -> str:
 
 
 def submission_json(submission: str, results: list[UnitResult]) -> dict:
-    """CONTRACT.md "Grading output": skipped units count in neither score nor max_score."""
+    """docs/units.md "The grading report": skipped units count in neither score nor max_score."""
     return {
         "submission": submission,
         "score": round(sum(r.score for r in results), 6),

@@ -16,7 +16,7 @@ sizes = st.integers(min_value=SIZE_MIN, max_value=SIZE_MAX)
 batches = st.integers(min_value=1, max_value=4)
 scales = st.sampled_from([1.0, 0.01, 100.0])
 
-# Every dtype the file round trips are graded on (CONTRACT.md, file_io).
+# Every dtype the file round trips are graded on (docs/units.md, file_io).
 FILE_DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64", "bfloat16")
 file_dtypes = st.sampled_from(FILE_DTYPES)
 shapes = st.lists(st.integers(min_value=0, max_value=3), min_size=0, max_size=3).map(tuple)  # 0-d and empty too

@@ -4,8 +4,8 @@ Grading runs use PyTorch units only (a few seconds each: the torch import);
 TensorFlow appears where it is free (listing, framework memory).
 
 The self-check (rustlings' ``dev check``) is ``test_catalog_self_check``: every
-unit has a rule and at least two hint stages, no hint holds a statement of the
-reference, every stub is recognised as a stub with a line to edit, every
+unit has a rule and three hint stages, no hint holds a statement of the
+reference (``harness/leaks.py``), every stub is recognised as a stub with a line to edit, every
 reference unit is not a stub.  That the stubs fail and the reference passes
 when graded is ``tests/test_reference_and_stubs.py``.
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import catalog
+from harness import catalog, leaks
 from harness.exercise_source import definition_texts, edit_line, is_stub, replace_definitions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,12 +179,36 @@ def test_check_records_progress_and_gates_the_solution(repo):
     assert re.search(r"blocks\.MLP .* unchecked", listing)
     assert "0/49 points" in listing
 
-    shown = drill(repo, "solution", "MySequential")
-    assert shown.returncode == 0 and "class MySequential" in shown.stdout
-    refused = drill(repo, "solution", "NestMLP")
-    assert refused.returncode == 1 and "class NestMLP" not in refused.stdout and "--force" in refused.stdout
-    forced = drill(repo, "solution", "NestMLP", "--force")
-    assert forced.returncode == 0 and "class NestMLP" in forced.stdout
+    # The solution: open once the unit passed (MLP, even after it broke again); after a failing attempt only with
+    # --force (MySequential); never before an attempt (NestMLP), --force or not.
+    shown = drill(repo, "solution", "MLP")
+    assert shown.returncode == 0 and "class MLP" in shown.stdout
+    refused = drill(repo, "solution", "MySequential")
+    assert refused.returncode == 1 and "class MySequential" not in refused.stdout and "--force" in refused.stdout
+    forced = drill(repo, "solution", "MySequential", "--force")
+    assert forced.returncode == 0 and "class MySequential" in forced.stdout
+    for extra in ((), ("--force",)):
+        refused = drill(repo, "solution", "NestMLP", *extra)
+        assert refused.returncode == 1 and "class NestMLP" not in refused.stdout and "Try first" in refused.stdout
+
+
+def test_a_solution_shows_the_helpers_its_code_uses(repo):
+    """TF file_io's save/load functions call private helpers (a writer, a reader, the format's constants): the
+    solution shows them too, never another unit's code."""
+    source = (ROOT / "solutions/tensorflow/file_io.py").read_text()
+    from harness.exercise_source import helper_names
+
+    tensor = catalog.BY_ID["tensorflow.file_io.tensor"]
+    helpers = helper_names(source, tensor)
+    assert {"_write", "_read"} <= set(helpers), helpers
+    assert not set(helpers) & {n for u in catalog.units_for("tensorflow", "file_io") for n in u.names}
+    assert helper_names((ROOT / "solutions/pytorch/blocks.py").read_text(), catalog.BY_ID["pytorch.blocks.MLP"]) == []
+    recorded = {"version": 1, "framework": "tensorflow", "results": {}, "attempted": [tensor.id], "hints": {},
+                "solved": [tensor.id]}
+    (repo / ".drill-state.json").write_text(json.dumps(recorded))
+    shown = drill(repo, "solution", "tensorflow.file_io.tensor")
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "def save_tensor" in shown.stdout and "def _write" in shown.stdout and "def _read" in shown.stdout
 
 
 def test_hints_come_in_stages_and_never_past_the_last(repo):
@@ -333,51 +357,21 @@ def test_grade_cmd_is_imported_only_for_grade():
 
 # -- the self-check (rustlings' dev check) --------------------------------------------------------------------------
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
-
-
-def _reference_snippets(source: str, unit) -> list[str]:
-    """Statements of the reference (and returned expressions) long enough to be a giveaway, normalised."""
-    found = []
-    module = ast.parse(source)
-    for node in module.body:
-        if getattr(node, "name", None) not in unit.names:
-            continue
-        for fn in ast.walk(node):
-            if not isinstance(fn, ast.FunctionDef):
-                continue
-            body = [s for s in fn.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-            if body:
-                found.append(_norm("".join(ast.unparse(s) for s in body)))
-            for stmt in ast.walk(fn):
-                if stmt is fn or not isinstance(stmt, ast.stmt):
-                    continue
-                if not isinstance(stmt, (ast.FunctionDef, ast.ClassDef, ast.If, ast.For, ast.While, ast.With)):
-                    text = _norm(ast.unparse(stmt))
-                    if len(text) >= 25:
-                        found.append(text)
-                if isinstance(stmt, ast.Return) and stmt.value is not None:
-                    text = _norm(ast.unparse(stmt.value))
-                    if len(text) >= 20:
-                        found.append(text)
-    return found
-
-
 def catalog_problems(units, root=ROOT) -> list[str]:
     problems = []
     ids = [u.id for u in units]
     problems += [f"{i}: listed twice" for i in set(ids) if ids.count(i) > 1]
     for unit in units:
-        if len(unit.hints) < 2:
-            problems.append(f"{unit.id}: {len(unit.hints)} hint stage(s), at least 2 wanted (a nudge, then the API)")
+        if len(unit.hints) != 3:
+            problems.append(f"{unit.id}: {len(unit.hints)} hint stage(s), 3 wanted (a nudge, the API or section to "
+                            "read, the steps in words)")
         if not unit.rule.strip():
             problems.append(f"{unit.id}: no rule")
         reference = (root / "solutions" / unit.framework / f"{unit.module}.py").read_text()
-        for hint in unit.hints:
-            for snippet in _reference_snippets(reference, unit):
-                if snippet in _norm(hint):
-                    problems.append(f"{unit.id}: a hint gives the reference's code away: {hint!r}")
+        giveaways = leaks.fragments(reference)
+        for stage, hint in enumerate(unit.hints, 1):
+            for leak in leaks.leaks_in_text(hint, giveaways, f"hint {stage}"):
+                problems.append(f"{unit.id}: hint {stage} gives the reference's code away: `{leak.fragment}`")
         stub = (root / "exercises" / unit.framework / f"{unit.module}.py").read_text()
         if not is_stub(stub, unit):
             problems.append(f"{unit.id}: the exercise is not a stub (it would count as started)")

@@ -77,7 +77,7 @@ def run_hidden(tmp_path, hide: str, *args):
     env.pop("PYTEST_XDIST_WORKER", None)
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "hide_frameworks", "-p", "no:cacheprovider", "-p", "no:xdist",
-         "--hypothesis-profile", "dev", "--json", str(grades), *args],
+         "--hypothesis-profile", "dev", "--d2l-json", str(grades), *args],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
     out = proc.stdout + proc.stderr
     assert report.exists(), f"the run did not finish normally:\n{out}"

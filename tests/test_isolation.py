@@ -217,7 +217,7 @@ def test_pytest_isolate_option_grades_in_workers(tmp_path):
     # correct code that would crash the pytest process itself if it ran there
     (tree / "pytorch" / "gpu.py").write_text(source + "\n\nimport os\n\ndef try_all_gpus():\n    os._exit(9)\n")
     run = subprocess.run([sys.executable, "-m", "pytest", str(tree), "--isolate", "-p", "no:cacheprovider",
-                          "--json", str(tmp_path / "r.json"), "-q"], cwd=ROOT, capture_output=True, text=True,
+                          "--d2l-json", str(tmp_path / "r.json"), "-q"], cwd=ROOT, capture_output=True, text=True,
                          timeout=300)
     doc = json.loads((tmp_path / "r.json").read_text())
     statuses = {u["id"]: (u["status"], u["message"]) for u in doc["units"]}

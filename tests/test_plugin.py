@@ -25,7 +25,7 @@ def run_pytest(*args, cwd=ROOT, env=None):
 
 def test_stubs_fail_with_one_line_reasons_and_a_summary(tmp_path):
     report = tmp_path / "grades.json"
-    rc, out = run_pytest("exercises/pytorch/blocks.py", "--json", str(report))
+    rc, out = run_pytest("exercises/pytorch/blocks.py", "--d2l-json", str(report))
     assert rc == 1, out
     assert "not implemented yet: `MLP.__init__` (exercises/pytorch/blocks.py:" in out, out
     assert "Traceback" not in out and "harness/" not in out, out
@@ -38,7 +38,7 @@ def test_stubs_fail_with_one_line_reasons_and_a_summary(tmp_path):
 
 def test_reference_passes_and_reports_json(tmp_path):
     report = tmp_path / "grades.json"
-    rc, out = run_pytest("solutions/pytorch", "--json", str(report))
+    rc, out = run_pytest("solutions/pytorch", "--d2l-json", str(report))
     assert rc == 0, out
     doc = json.loads(report.read_text())
     statuses = {u["id"]: u["status"] for u in doc["units"]}
@@ -65,7 +65,7 @@ def test_other_tree_missing_and_broken_modules(tmp_path):
     params = (ROOT / "solutions" / "pytorch" / "parameters.py").read_text()
     (tree / "pytorch" / "parameters.py").write_text(params.replace("def tied_net(", "def tied_net_renamed("))
     report = tmp_path / "r.json"
-    rc, out = run_pytest("--impl", str(tree), "--json", str(report))
+    rc, out = run_pytest("--impl", str(tree), "--d2l-json", str(report))
     assert rc == 1, out
     doc = json.loads(report.read_text())
     by_id = {u["id"]: u for u in doc["units"]}
@@ -134,7 +134,7 @@ def test_a_module_named_on_the_command_line_is_graded_not_imported_by_pytest(tmp
     # the pytest process writes its pid into the module just before running it: only that process may not run it
     code = (f"import os, pathlib, sys, pytest; p = pathlib.Path({str(module)!r}); "
             "p.write_text(p.read_text().replace('{PID}', str(os.getpid()))); "
-            f"sys.exit(pytest.main(['-p', 'no:cacheprovider', '-p', 'no:xdist', str(p), '--json', "
+            f"sys.exit(pytest.main(['-p', 'no:cacheprovider', '-p', 'no:xdist', str(p), '--d2l-json', "
             f"{str(tmp_path / 'r.json')!r}] + {['--isolate'] if isolate else []!r}))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
     out = proc.stdout + proc.stderr

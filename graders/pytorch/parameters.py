@@ -333,7 +333,7 @@ def rgnet(g):
 
 # ---------------------------------------------------------------- initialisation
 
-FAN_IN, HIDDEN, FAN_OUT = 300, 256, 280  # non-square, >= 256 x 256 (CONTRACT.md)
+FAN_IN, HIDDEN, FAN_OUT = 300, 256, 280  # non-square, >= 256 x 256 (the units' rules)
 
 
 class Holder(nn.Module):

@@ -3,7 +3,7 @@
 GPU counts are faked by patching every public query (``tf.config.list_physical_devices``,
 ``list_logical_devices``, ``get_visible_devices``, their ``experimental`` twins,
 ``tf.test.gpu_device_name``) and the student module's own import-time bindings of
-them (graders/_rebind.py) (CONTRACT.md); devices are compared through
+them (graders/_rebind.py) (docs/units.md); devices are compared through
 ``tf.DeviceSpec``, so "/GPU:0", "GPU:0" and "/device:GPU:0" are equal.
 Only ``placement`` needs a real GPU.
 """

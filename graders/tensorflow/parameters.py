@@ -283,7 +283,7 @@ def rgnet(g):
 
 # ---------------------------------------------------------------- initializers
 
-FAN_IN, FAN_OUT = 300, 256  # non-square, >= 256 x 256 (CONTRACT.md)
+FAN_IN, FAN_OUT = 300, 256  # non-square, >= 256 x 256 (the units' rules)
 
 
 def probe_initializer(m, factory, args, shape, dtype, floatx=None, again=False):
