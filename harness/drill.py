@@ -38,15 +38,20 @@ class DrillError(Exception):
 
 
 def find_root(start: Path | None = None) -> Path:
-    """The exercise repository: the nearest folder upwards holding ``exercises/`` and ``solutions/``."""
+    """The exercise repository: the nearest folder upwards holding ``exercises/`` and ``solutions/``; refused when
+    it is another checkout than this harness's (:func:`harness.foreign_checkout`), and when there is none (never
+    a silent fall back to the checkout the harness was installed from)."""
+    from . import foreign_checkout
+
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "exercises").is_dir() and (folder / "solutions").is_dir():
+            refusal = foreign_checkout(folder)
+            if refusal:
+                raise DrillError(refusal)
             return folder
-    package_root = Path(__file__).resolve().parent.parent
-    if (package_root / "exercises").is_dir():
-        return package_root
-    raise DrillError(f"no exercise repository (a folder with exercises/ and solutions/) at or above {here}")
+    raise DrillError(f"no exercise repository (a folder with exercises/ and solutions/) at or above {here}: run "
+                     "drill inside your copy of the exercises, or give it with --root PATH")
 
 
 class Drill:
@@ -244,7 +249,7 @@ class Drill:
 
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         self.out.line(f"Grading {len(units)} unit{'s' * (len(units) != 1)} of {self.rel(self.root / 'exercises')} "
-                      f"(seed {seed}; rerun with --seed {seed})", "dim")
+                      f"in the checkout {self.root} (seed {seed}; rerun with --seed {seed})", "dim")
         results = []
         for unit in units:
             source = self.source(unit, fresh=True)

@@ -29,11 +29,10 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
-from . import tf_settings
+from . import CHECKOUT, tf_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = CHECKOUT
 _MAX_REQUEST = 1 << 16
 
 

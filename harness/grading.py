@@ -19,12 +19,12 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given, seed as hyp_seed, settings, strategies as st
 
-from . import catalog, profiles
+from . import CHECKOUT, catalog, profiles
 from .feedback import GradingFailure
 from .implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
                              WorkerCrashed)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = CHECKOUT
 REFERENCE = ROOT / "solutions"
 
 _GRADERS: dict[str, callable] = {}

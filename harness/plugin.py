@@ -85,6 +85,11 @@ def _leave_the_heap_to_the_os():
 
 
 def pytest_configure(config):
+    from . import foreign_checkout
+
+    refusal = foreign_checkout(config.rootpath)
+    if refusal:
+        raise pytest.UsageError(f"d2l-drill: {refusal}")
     if not getattr(_leave_the_heap_to_the_os, "registered", False):
         atexit.register(_leave_the_heap_to_the_os)
         _leave_the_heap_to_the_os.registered = True
@@ -136,10 +141,20 @@ def pytest_report_header(config):
 
 
 def pytest_report_collectionfinish(config, start_path, items):
-    frameworks = {item.unit.framework for item in items if isinstance(item, UnitItem)}
+    from . import CHECKOUT
+
+    units = [item for item in items if isinstance(item, UnitItem)]
+    frameworks = {item.unit.framework for item in units}
     if not frameworks:
         return []
-    return [f"d2l-drill GPUs: {gpu_summary(frameworks)}"]
+    trees = []
+    for item in units:
+        tree = item.parent.tree
+        shown = str(tree.relative_to(config.rootpath)) if tree.is_relative_to(config.rootpath) else str(tree)
+        if shown not in trees:
+            trees.append(shown)
+    return [f"d2l-drill grades: {', '.join(trees)} with the graders and reference of {CHECKOUT}",
+            f"d2l-drill GPUs: {gpu_summary(frameworks)}"]
 
 
 def gpu_summary(frameworks) -> str:

@@ -13,9 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalog
+from . import CHECKOUT, catalog
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = CHECKOUT
 PATH = ROOT / "docs" / "units.md"
 
 _INTRO = """\

@@ -213,13 +213,16 @@ def test_a_solution_shows_the_helpers_its_code_uses(repo):
 
 def test_hints_come_in_stages_and_never_past_the_last(repo):
     unit = catalog.BY_ID["pytorch.blocks.MySequential"]
+    assert len(unit.hints) == 3  # a nudge, the API or section to read, the steps in words
     first = drill(repo, "hint", "MySequential").stdout
-    assert unit.hints[0] in first and unit.hints[1] not in first
+    assert unit.hints[0] in first and unit.hints[1] not in first and "(nudge)" in first
     second = drill(repo, "hint", "MySequential").stdout
-    assert unit.hints[0] in second and unit.hints[1] in second and "last hint" in second
+    assert unit.hints[1] in second and unit.hints[2] not in second and "last hint" not in second
     third = drill(repo, "hint", "MySequential").stdout
-    assert third.count(unit.hints[1]) == 1
-    assert state(repo)["hints"] == {unit.id: 2}
+    assert all(h in third for h in unit.hints) and "(steps)" in third and "last hint" in third
+    fourth = drill(repo, "hint", "MySequential").stdout
+    assert fourth.count(unit.hints[2]) == 1
+    assert state(repo)["hints"] == {unit.id: 3}
     unknown = drill(repo, "hint", "NoSuchUnit")
     assert unknown.returncode == 1 and "no unit `NoSuchUnit`" in unknown.stderr
 

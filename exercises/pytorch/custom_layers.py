@@ -3,6 +3,8 @@
 A layer is an ``nn.Module``; parameters are ``nn.Parameter`` attributes, and
 ``forward`` uses them directly so that autograd reaches them.
 
+Every unit's rule is in ``docs/units.md`` under its id (``pytorch.custom_layers.<name>``).
+
 Run `pytest exercises/pytorch/custom_layers.py` to grade this file.
 """
 
@@ -12,55 +14,86 @@ from torch.nn import functional as F
 
 
 class CenteredLayer(nn.Module):
-    """A layer without parameters: ``forward(X) = X - X.mean()`` (the mean over all elements)."""
+    """A layer without parameters (d2l 6.5.1, "Layers without Parameters").
+
+    Signature: ``CenteredLayer()``; it has no parameters. ``forward(X)``
+    returns a new tensor of X's shape: X with the mean of *all* its elements
+    (one scalar, not a mean per axis) subtracted, so the result has mean 0.
+    X itself is not changed in place, and the mean stays inside autograd, so
+    the gradient that reaches X accounts for it.
+    """
 
     def __init__(self):
         super().__init__()
 
     def forward(self, X):
-        raise NotImplementedError("TODO: return X - X.mean() (mean over all elements; no parameters)")
+        raise NotImplementedError("TODO: subtract the mean over all elements (rule: docs/units.md, pytorch.custom_layers.CenteredLayer)")
 
 
 class MyLinear(nn.Module):
-    """``MyLinear(in_units, units)``: ``forward(X) = relu(X @ weight + bias)``.
+    """A fully connected layer with its own parameters (d2l 6.5.2, "Layers with Parameters").
 
-    Parameters ``weight`` (in_units, units) and ``bias`` (units,), both drawn
-    from a standard normal. The book's forward uses ``self.weight.data``, which
-    cuts the parameters off from autograd (they never get gradients); use the
-    Parameters themselves.
+    Signature: ``MyLinear(in_units, units)``. Parameters, in this order:
+
+    ======  ====================  ===================================
+    name    shape                 initial values
+    ======  ====================  ===================================
+    weight  (in_units, units)     drawn from a standard normal
+    bias    (units,)              drawn from a standard normal
+    ======  ====================  ===================================
+
+    ``forward(X)``: the ReLU of (X times ``weight`` as a matrix product, plus
+    ``bias``), for X of shape ``(..., in_units)``; the output has ``units``
+    entries on its last axis. Gradients must reach both parameters and X. The
+    book's forward reads the parameters through their ``.data``, which cuts
+    them off from autograd (they never get gradients, so the layer never
+    learns); use the Parameters themselves.
     """
 
     def __init__(self, in_units, units):
         super().__init__()
-        raise NotImplementedError("TODO: weight = nn.Parameter(torch.randn(in_units, units)); bias = nn.Parameter(torch.randn(units))")
+        raise NotImplementedError("TODO: create and register the weight and bias Parameters (rule: docs/units.md, pytorch.custom_layers.MyLinear)")
 
     def forward(self, X):
-        raise NotImplementedError("TODO: return F.relu(X @ self.weight + self.bias) (no .data)")
+        raise NotImplementedError("TODO: compute the affine map and its ReLU from the Parameters (rule: docs/units.md, pytorch.custom_layers.MyLinear)")
 
 
 class TensorReduction(nn.Module):
-    """``TensorReduction(in_features, out_features)``: ``y[n, k] = sum_ij W[i, j, k] x[n, i] x[n, j]``.
+    """A layer that reduces a tensor (d2l 6.5, exercise 1).
 
-    One parameter ``weight`` of shape (in, in, out), standard normal; forward is
-    ``torch.einsum("ijk,ni,nj->nk", weight, X, X)``. (d2l exercise)
+    Signature: ``TensorReduction(in_features, out_features)``. It has one
+    parameter, ``weight``, of shape ``(in_features, in_features,
+    out_features)``, drawn from a standard normal. For an input X of shape
+    ``(n, in_features)`` the output y has shape ``(n, out_features)`` with
+
+        y[n, k] = sum over i and j of  weight[i, j, k] * X[n, i] * X[n, j].
+
+    Gradients reach the weight and X.
     """
 
     def __init__(self, in_features, out_features):
         super().__init__()
-        raise NotImplementedError("TODO: weight = nn.Parameter(torch.randn(in_features, in_features, out_features))")
+        raise NotImplementedError("TODO: create and register the weight Parameter (rule: docs/units.md, pytorch.custom_layers.TensorReduction)")
 
     def forward(self, X):
-        raise NotImplementedError('TODO: return torch.einsum("ijk,ni,nj->nk", self.weight, X, X)')
+        raise NotImplementedError("TODO: compute the double sum for every example and output (rule: docs/units.md, pytorch.custom_layers.TensorReduction)")
 
 
 class FourierHalf(nn.Module):
-    """A layer without parameters: the first ``(d + 1) // 2`` FFT coefficients along the last axis (complex).
+    """A layer that returns the leading half of the Fourier coefficients (d2l 6.5, exercise 2).
 
-    For an ``(n, d)`` input returns ``torch.fft.fft(X, dim=-1)[..., :(d + 1) // 2]``. (d2l exercise)
+    Signature: ``FourierHalf()``; it has no parameters. For a real input of
+    shape ``(n, d)``, take the discrete Fourier transform along the last axis
+    and keep its first ``ceil(d / 2)`` coefficients (so d = 5 keeps 3, d = 4
+    keeps 2, d = 1 keeps 1). The output is complex, of shape
+    ``(n, ceil(d / 2))``. ``d`` is read from each input, so a later, narrower
+    input gets its own size. The result stays inside autograd: use torch's
+    own FFT (``torch.fft``) on the tensor itself; going through numpy,
+    ``.detach()`` or ``.data`` leaves X without a gradient.
     """
 
     def __init__(self):
         super().__init__()
 
     def forward(self, X):
-        raise NotImplementedError("TODO: return torch.fft.fft(X, dim=-1)[..., :(d + 1) // 2] with d = X.shape[-1]")
+        raise NotImplementedError("TODO: transform along the last axis and keep the first half of the coefficients (rule: docs/units.md, pytorch.custom_layers.FourierHalf)")

@@ -1,4 +1,4 @@
-"""Lazy initialization (d2l 6.3, "Lazy Initialization"), TensorFlow / Keras 3 reference.
+"""Lazy initialization (d2l 6.4, "Lazy Initialization"), TensorFlow / Keras 3 reference.
 
 Keras ``Dense`` layers given no input shape create their kernels on the first
 call, from the input's last axis.
