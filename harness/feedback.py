@@ -126,3 +126,31 @@ def ordinal(k: int) -> str:
     """1 -> "1st", 2 -> "2nd", 11 -> "11th": for "the 3rd parameter the forward pass uses"."""
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
     return f"{k}{suffix}"
+
+
+def check_weight_shapes(got: list, expected: list, *, framework: str, built: str, unseen: str) -> None:
+    """The weights a model registers (PyTorch ``parameters()``) or tracks (Keras ``trainable_weights``), as sorted
+    shape lists, equal the reference's; if not, the likely cause from how they differ: the same sizes in another
+    order (a layout), fewer (``unseen``: how weights end up invisible to the framework), more (a layer made twice or
+    never used), or other sizes."""
+    got, expected = [tuple(s) for s in got], [tuple(s) for s in expected]
+    if got == expected:
+        return
+    pytorch = framework == "pytorch"
+    headline = ("registers different parameters than the reference." if pytorch
+                else "tracks different trainable weights than the reference.")
+    what = "parameters()" if pytorch else "trainable_weights"
+    detail = f"Called `{built}`. Got {what} of shapes {got}, but the reference gives {expected} (sorted)."
+    if len(got) == len(expected) and sorted(sorted(s) for s in got) == sorted(sorted(s) for s in expected):
+        pairs = [(g, e) for g, e in zip(sorted(got, key=sorted), sorted(expected, key=sorted)) if g != e]
+        laid = ", ".join(f"{g} where the reference has {e}" for g, e in pairs)
+        detail += (f" The sizes are right but laid out in another order: {laid}. The layout is part of the rule "
+                   "(docs/units.md): each axis in its place.")
+    elif len(got) < len(expected):
+        detail += f" {unseen}"
+    elif len(got) > len(expected):
+        detail += (" More than the reference: a layer created twice where one is used twice, or created and "
+                   "never used, shows here.")
+    else:
+        detail += " The sizes differ: check each layer's input and output sizes against the rule (docs/units.md)."
+    fail(headline, detail)

@@ -11,7 +11,7 @@ import importlib
 import random
 import weakref
 
-from .feedback import assert_same, check
+from .feedback import assert_same, check_weight_shapes
 from .seeding import seed_all
 
 GLUE = {"pytorch": "harness.torch_glue", "tensorflow": "harness.tf_glue"}
@@ -81,13 +81,10 @@ def compare_forward(g, ctor, args=(), kwargs=None, inputs=(), *, seed=0, atol=1e
     called = f"{signature(ctor, args, kwargs)}(X)"
     ref = g.reference(probe_forward, framework, ctor, args, kwargs, inputs, None, seed=seed, called=called)
     got = g.student(probe_forward, framework, ctor, args, kwargs, inputs, ref["weights"], seed=seed, called=called)
-    what = "parameters()" if framework == "pytorch" else "trainable_weights"
-    check(got["param_shapes"] == ref["param_shapes"],
-          "registers different parameters than the reference." if framework == "pytorch"
-          else "tracks different trainable weights than the reference.",
-          f"Called `{signature(ctor, args, kwargs)}`. Got {what} of shapes {got['param_shapes']}, "
-          f"but the reference gives {ref['param_shapes']} (sorted). A layer not assigned to an attribute "
-          "(or kept where the framework cannot see it) is not registered.")
+    check_weight_shapes(got["param_shapes"], ref["param_shapes"], framework=framework,
+                        built=signature(ctor, args, kwargs),
+                        unseen="A layer not assigned to an attribute (or kept where the framework cannot see it) is "
+                               "not registered.")
     assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
                 called=f"{called} with X of shape {shapes}", atol=atol, rtol=rtol)
     return got, ref

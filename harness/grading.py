@@ -173,6 +173,9 @@ class Context:
 
 
 SHRINK_EXAMPLES = {"pytorch": 300, "tensorflow": 40}
+# Where the implementation raises, the error (its type, the student's line) is the feedback and rarely depends on
+# the input: a few examples towards a smaller input, then report (a failing Keras build can cost a second each).
+RAISED_SHRINK_EXAMPLES = 5
 
 
 def shrink_examples(framework: str) -> int:
@@ -183,25 +186,30 @@ def shrink_examples(framework: str) -> int:
 def _shrink_budget(prop, examples: int):
     """Bound the work Hypothesis spends shrinking a failure (each Keras example costs tens of ms).
 
-    Once a failure is found, at most ``examples`` further examples not seen failing run for real;
+    Once a failure is found, at most ``examples`` further examples not seen failing run for real
+    (:data:`RAISED_SHRINK_EXAMPLES` while every failure is the implementation raising);
     later ones are skipped as passing, so Hypothesis stops and reports the smallest failure found so
     far.  An example that failed is always re-run for real, so the reported example is a genuine
     failure.  Counting examples (not seconds) keeps a seeded report identical from run to run.
     """
     failed: set = set()
     ran_after_failure = [0]
+    raised_only = [True]  # every failure so far was the implementation raising (no wrong value seen)
 
     def bounded(**kwargs):
         __tracebackhide__ = True
         key = _freeze(kwargs)
         if failed and key not in failed:
-            if ran_after_failure[0] >= examples:
+            budget = min(examples, RAISED_SHRINK_EXAMPLES) if raised_only[0] else examples
+            if ran_after_failure[0] >= budget:
                 return
             ran_after_failure[0] += 1
         try:
             prop(**kwargs)
-        except BaseException:
+        except BaseException as exc:
             failed.add(key)
+            if not isinstance(_first(exc), ImplementationRaised):
+                raised_only[0] = False
             raise
 
     bounded.__name__ = prop.__name__

@@ -50,11 +50,32 @@ class ImplementationRaised(Exception):
     where: str  # "`MLP.forward` (exercises/pytorch/blocks.py:31)" or ""
     not_implemented: bool
 
+    @property
+    def advice(self) -> str:
+        """The likely cause of a framework error whose own text does not say it in the student's terms."""
+        for types, patterns, advice in _ADVICE:
+            if self.exc_type in types or any(p in self.text for p in patterns):
+                return advice
+        return ""
+
     def __str__(self) -> str:
         if self.not_implemented:
             return f"not implemented yet: {self.where or '`' + self.called + '`'}"
         where = f" in {self.where}" if self.where else ""
-        return f"Called `{self.called}`: it raised {self.exc_type}: {self.text}{where}"
+        advice = f"\n{self.advice}" if self.advice else ""
+        return f"Called `{self.called}`: it raised {self.exc_type}: {self.text}{where}{advice}"
+
+
+# (exception types, texts, advice): framework errors whose own words do not name the student's mistake.
+_ADVICE = [
+    (("OperatorNotAllowedInGraphError",), ("as a Python `bool` is not allowed",),
+     "A Python `while` or `if` on a tensor's value cannot run when the model is traced into a graph (keras.Sequential "
+     "traces its layers on the first call, as model.fit and tf.function do): use tf.while_loop or tf.cond, which "
+     "run eagerly and in graphs alike."),
+    ((), ("numpy() is only available when eager execution is enabled",),
+     "`.numpy()` (and numpy functions) work only eagerly, not when the model is traced into a graph: compute with "
+     "TensorFlow ops."),
+]
 
 
 class NotImplementedYet(BaseException):
@@ -157,6 +178,8 @@ def _first_meaningful_line(message: str) -> str:
             return line[line.index("TODO"):]
     if lines and lines[0].startswith("Exception encountered when calling") and len(lines) > 1:
         return lines[1].strip("\"' ")
+    if lines and lines[0].startswith("Could not automatically infer the output shape") and len(lines) > 1:
+        return lines[1].split(". ")[0].strip("\"' ")  # Keras' symbolic build wraps the error raised in call
     return lines[0] if lines else ""
 
 

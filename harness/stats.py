@@ -45,10 +45,14 @@ def normal_problem(sample, mean: float, std: float) -> str:
     """'' if ``sample`` looks like N(mean, std); else what is off, in words."""
     s = np.asarray(sample, dtype=np.float64).ravel()
     n = s.size
-    if abs(s.mean() - mean) > 6 * std / math.sqrt(n):
+    # The mean is judged on the sample's own spread first: a sample with the right centre but ten times the
+    # spread (std 0.1 for 0.01) has a mean far off at N(0, 0.01)'s precision, yet its mistake is the spread.
+    if abs(s.mean() - mean) > 6 * max(s.std(), std) / math.sqrt(n):
         return f"its mean is {s.mean():.4g}, but N({mean:g}, {std:g}) has mean {mean:g}"
     if abs(s.std() - std) > 6 * std / math.sqrt(2 * n):
         return f"its standard deviation is {s.std():.4g}, but N({mean:g}, {std:g}) has {std:g}"
+    if abs(s.mean() - mean) > 6 * std / math.sqrt(n):
+        return f"its mean is {s.mean():.4g}, but N({mean:g}, {std:g}) has mean {mean:g}"
     tails = tail_problem(s, mean, std)
     if tails:
         return tails

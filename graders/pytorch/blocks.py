@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from torch import nn
 
 from harness import stats
-from harness.feedback import GradingFailure, assert_equal, assert_same, check, fail, ordinal
+from harness.feedback import GradingFailure, assert_equal, assert_same, check, check_weight_shapes, fail, ordinal
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor
@@ -73,11 +73,8 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
     ref = g.reference(probe_forward_backward, ctor, args, inputs, None, seed=seed, called=f"{built}(X)")
     got = g.student(probe_forward_backward, ctor, args, inputs, ref["weights"], ref["params"], seed=seed,
                     called=f"{built}(X)")
-    check(got["param_shapes"] == ref["param_shapes"],
-          "registers different parameters than the reference.",
-          f"Called `{built}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
-          f"{ref['param_shapes']} (sorted). A layer kept in a plain list, or not assigned to an attribute, is not "
-          "registered; a layer created but never used, or created twice, shows here too.")
+    check_weight_shapes(got["param_shapes"], ref["param_shapes"], framework="pytorch", built=built,
+                        unseen="A layer kept in a plain list, or not assigned to an attribute, is not registered.")
     check_fresh(got, ref, built)
     if got["load_error"]:
         fail(*got["load_error"])

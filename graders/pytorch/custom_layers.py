@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from torch import nn
 
 from harness import stats
-from harness.feedback import GradingFailure, assert_same, check, fail
+from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
 from harness.torch_glue import load_used_weights, observe, run_recording, tensor
@@ -117,10 +117,8 @@ def compare_layer(g, ctor, args, x, seed):
     backward = f"{made}(X).sum().backward() with X of shape {x.shape}"
     ref = g.reference(probe_layer, ctor, args, x, None, seed=seed, called=called)
     got = g.student(probe_layer, ctor, args, x, ref["weights"], seed=seed, called=called)
-    check(got["param_shapes"] == ref["param_shapes"], "registers different parameters than the reference.",
-          f"Called `{made}`. Got parameters() of shapes {got['param_shapes']}, but the reference gives "
-          f"{ref['param_shapes']} (sorted). A tensor stored as a plain attribute is not registered: wrap it in "
-          "nn.Parameter.")
+    check_weight_shapes(got["param_shapes"], ref["param_shapes"], framework="pytorch", built=made,
+                        unseen="A tensor stored as a plain attribute is not registered: wrap it in nn.Parameter.")
     check_fresh(got, ref, made)
     if "transfer" in got:
         fail(*got["transfer"])

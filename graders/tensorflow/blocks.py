@@ -11,7 +11,7 @@ import tensorflow as tf
 from hypothesis import strategies as st
 
 from harness import forward
-from harness.feedback import GradingFailure, assert_same, check, fail, ordinal
+from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail, ordinal
 from harness.grading import grader
 from harness.implementation import ImplementationRaised
 from harness.strategies import batches, floats, random_chain, scales, seeds, size
@@ -215,10 +215,9 @@ def compare_forward_backward(g, ctor, args=(), inputs=(), *, seed=0, atol=1e-5, 
     ref = g.reference(probe_forward_grad, ctor, args, inputs, None, seed=seed, called=f"{built}(X)")
     got = g.student(probe_forward_grad, ctor, args, inputs, ref["weights"], graph, seed=seed, called=f"{built}(X)")
     check(got["layer"], "does not build a Keras layer or model.", f"Called `{built}`. Got a {got.get('type')}.")
-    check(got["param_shapes"] == ref["param_shapes"], "tracks different trainable weights than the reference.",
-          f"Called `{called}`. Got trainable_weights of shapes {got['param_shapes']}, but the reference gives "
-          f"{ref['param_shapes']} (sorted). Weights Keras cannot see (a tf.Variable attribute, layers created "
-          "inside call) are not tracked; a layer created twice instead of reused shows here too.")
+    check_weight_shapes(got["param_shapes"], ref["param_shapes"], framework="tensorflow", built=called,
+                        unseen="Weights Keras cannot see (a tf.Variable attribute, layers created inside call) are "
+                               "not tracked.")
     if got["transfer"]:
         fail("uses different weights than the reference.", f"Called `{called}`. {got['transfer']}")
     assert_same(got["out"], ref["out"], headline="computes a different forward pass than the reference.",
@@ -357,11 +356,37 @@ def _unique_weights(layers) -> list:
     return found
 
 
-def probe_sequential(m, spec, x, graph=False):
+def _mistaken_outputs(layers, X) -> dict:
+    """The outputs of two known mistakes on the same layers: each distinct layer once (iterating `self.layers`,
+    which lists a repeated layer once) and the layers in the order of their keys sorted as strings ("10" before
+    "2"); None where a mistake gives the right output anyway or cannot run."""
+    found = {}
+    orders = {"once": [i for i, layer in enumerate(layers) if all(layer is not e for e in layers[:i])],
+              "sorted": sorted(range(len(layers)), key=str)}
+    for name, order in orders.items():
+        if order == list(range(len(layers))):
+            continue
+        try:
+            y = X
+            for i in order:
+                y = layers[i](y)
+            found[name] = observe(y, "the output")
+        except Exception:  # noqa: BLE001 - a mistake that cannot run on these layers is not the one made
+            pass
+    return found
+
+
+def _close(got, expected) -> bool:
+    a, b = getattr(got, "values", None), getattr(expected, "values", None)
+    return (a is not None and b is not None and a.shape == b.shape
+            and bool(np.allclose(a, b, atol=1e-5, rtol=1e-4, equal_nan=True)))
+
+
+def probe_sequential(m, spec, x, graph=False, mistakes=False):
     """``m.MySequential`` of the layers ``spec`` describes, given values fixed by ``spec`` (the layers are the
     grader's own: no transfer needed); its output on two plain calls (and, where a layer depends on ``training``,
     on calls with training=True and training=False) and the gradients of sum(output) with respect to X and to every
-    layer's weights."""
+    layer's weights; with ``mistakes``, also :func:`_mistaken_outputs`."""
     X = tensor(x)
 
     def build():
@@ -369,22 +394,25 @@ def probe_sequential(m, spec, x, graph=False):
         net = m.MySequential(*layers)
         bases = [c.__name__ for c in type(net).__mro__ if c.__module__.startswith("keras")]
         if not isinstance(net, keras.layers.Layer):
-            return None, [], {"layer": False, "bases": bases}
+            return None, [], [], {"layer": False, "bases": bases}
         net(X)  # builds the layers
         ours = _unique_weights(layers)
         rng = np.random.default_rng(random.Random(repr(spec)).getrandbits(32))
         for w in ours:  # N(0, 1), biases too: Keras starts them at zero, which hides a layer run twice
             w.assign(rng.standard_normal(tuple(w.shape)).astype("float32"))
         tracked = [id(w) for w in net.trainable_weights]
-        return net, ours, {"layer": True, "bases": bases, "tracked_in_order": tracked == [id(w) for w in ours],
-                           "n_tracked": len(tracked), "n_expected": len(ours)}
+        return net, layers, ours, {"layer": True, "bases": bases,
+                                   "tracked_in_order": tracked == [id(w) for w in ours],
+                                   "n_tracked": len(tracked), "n_expected": len(ours)}
 
     # Built on the first input of this width, kept for later examples (harness.forward.keep).
-    net, ours, built = forward.keep(m, "tensorflow", ("sequential", repr(spec), x.shape[-1]), build)
+    net, layers, ours, built = forward.keep(m, "tensorflow", ("sequential", repr(spec), x.shape[-1]), build)
     result = dict(built)
     if net is None:
         return result
     result["weights"] = weight_records(ours)
+    if mistakes:  # asked of the reference: what the known mistakes give on the same layers and input
+        result["mistakes"] = _mistaken_outputs(layers, X)
     result["out"], result["dx"], result["grads"] = forward_backward(net, [X], ours, result["weights"])
     result["again"] = observe(net(X), "the output")
     if graph:  # under tf.function with an unknown batch size, as model.fit / predict trace it
@@ -417,7 +445,7 @@ def my_sequential(g):
         spec, width = chain
         x = floats((*n, width) if isinstance(n, tuple) else (n, width), seed)  # n: the batch, or leading axes
         called = f"MySequential({', '.join(_describe(item) for item in spec)})"
-        ref = g.reference(probe_sequential, spec, x, seed=seed, called=called)
+        ref = g.reference(probe_sequential, spec, x, False, True, seed=seed, called=called)
         got = g.student(probe_sequential, spec, x, graph, seed=seed, called=called)
         check(got["layer"], "is not a Keras layer or model.",
               f"Called `{called}`. Got an object of classes {got['bases'] or 'outside Keras'}, but the reference "
@@ -436,10 +464,15 @@ def my_sequential(g):
         try:
             assert_same(got["out"], ref["out"], headline="does not apply every layer in order.", called=called_x)
         except GradingFailure as exc:
-            hint = (" A layer given twice must run twice: iterate your own list, not `self.layers` (which lists it "
-                    "once)." if any(item[0] == "again" for item in spec) else "")
-            if len(spec) > 10:
-                hint += " Keys sorted as strings put \"10\" before \"2\": keep the layers in a list."
+            mistakes = ref.get("mistakes", {})
+            hint = ""
+            if "once" in mistakes and _close(got["out"], mistakes["once"]):
+                hint = (" It equals the output of running each distinct layer once: a layer given twice must run "
+                        "twice; iterate your own list of the layers given, not `self.layers` (which lists a layer "
+                        "once).")
+            elif "sorted" in mistakes and _close(got["out"], mistakes["sorted"]):
+                hint = (" It equals the output of running the layers in the order of their keys sorted as strings "
+                        "(\"10\" before \"2\"): keep the layers in a list, in the order given.")
             fail(exc.headline, exc.detail + hint)
         assert_same(got["again"], ref["out"], headline="gives a different output when called again.",
                     called=f"{called}(X) again with X of shape {x.shape}", what="the next call's output")
@@ -509,6 +542,11 @@ def fixed_hidden_mlp(g):
     x = floats((2, 20), g.fixed_seed)
     called = "FixedHiddenMLP()"
     got = g.student(probe_fixed, x, seed=g.fixed_seed, called=called)
+    if not got["has"] and "Tensor" in got["kind"]:
+        fail("keeps `rand_weight` as a constant tensor, not as a weight of the model.",
+             f"Called `{called}`. Got rand_weight = a {got['kind']} (a tf.constant or a random draw), which Keras "
+             "neither tracks nor saves. The reference makes it a non-trainable weight of the model: "
+             "self.add_weight(shape=(20, 20), trainable=False, ...) with a uniform [0, 1) initializer.")
     check(got["has"], "has no weight attribute `rand_weight`.",
           f"Called `{called}`. Got rand_weight = a {got['kind']}, but the reference gives a keras.Variable "
           "(self.add_weight(shape=(20, 20), trainable=False, ...)).")

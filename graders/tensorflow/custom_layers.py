@@ -22,7 +22,7 @@ import tensorflow as tf
 from hypothesis import strategies as st
 
 from harness import forward, stats
-from harness.feedback import GradingFailure, assert_same, check, fail
+from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail
 from harness.forward import signature
 from harness.grading import grader
 from harness.implementation import ImplementationRaised
@@ -125,9 +125,9 @@ def compare_layer(g, ctor, args, x, seed, *, graph=False, atol=1e-5):
     check("kind" not in got, "returns the wrong kind of object.",
           f"Called `{called}`. Got a {got.get('kind')}, but the reference gives a tf.Tensor; compute with "
           "TensorFlow ops (numpy results are not tensors: no gradient, no graph mode).")
-    check(got["trainable"] == ref["trainable"], "tracks different trainable weights than the reference.",
-          f"Called `{made}`. Got trainable_weights of shapes {got['trainable']}, but the reference gives "
-          f"{ref['trainable']} (sorted). Create weights with self.add_weight (trainable by default).")
+    check_weight_shapes(got["trainable"], ref["trainable"], framework="tensorflow", built=made,
+                        unseen="Create weights with self.add_weight (trainable by default): a tf.Variable or tensor "
+                               "attribute is not tracked.")
     assert_same(got["out"], ref["out"], headline="computes a different output than the reference.",
                 called=called, atol=atol)
     assert_same(got["again"], ref["out"], headline="gives a different output when called again.",

@@ -52,8 +52,13 @@ def fake_gpus(m, count: int):
     return rebinding(m, patches)
 
 
+_CONTEXT = "the context manager tf.device(...) returns"
+
+
 def _device(value):
     if not isinstance(value, str):
+        if hasattr(value, "__enter__") and hasattr(value, "__exit__"):
+            return f"{_CONTEXT} (a {type(value).__name__}), not a device name string"
         return f"a {type(value).__name__}, not a device name string"
     try:
         spec = tf.DeviceSpec.from_string(value)
@@ -79,6 +84,14 @@ def probe_gpu(m, fn, count, args):
     return _device(result)
 
 
+def _check_not_a_context(got, called):
+    """The book's ``try_gpu`` returns ``tf.device(...)``, a context manager for ``with``, not the device's name."""
+    shown = got if isinstance(got, str) else " ".join(map(str, got)) if isinstance(got, list) else ""
+    check(_CONTEXT not in shown, "returns the context manager of tf.device(...), not a device name.",
+          f"Called `{called}`. Got {got}. That object is what a `with` statement needs; the function returns the "
+          "device's name ('/GPU:0', '/CPU:0'), which callers then pass to tf.device themselves.")
+
+
 # Every count and index that matters, exhaustively (each call costs microseconds): an off-by-one at the
 # boundary i == count, or a negative i, cannot hide behind the few examples a random draw would try.
 COUNTS = (*range(9), 12)  # 12: a list capped at 8 shows
@@ -99,6 +112,7 @@ def try_gpu(g):
         for i in range(-3, count + 3):
             called = f"try_gpu({i}) with {count} GPUs"
             got, ref = g.both(probe_gpu, "try_gpu", count, (i,), called=called)
+            _check_not_a_context(got, called)
             assert_equal(got, ref, headline="returns the wrong device.", called=called, what="the device")
     for count in (0, 2):
         called = f"try_gpu() with {count} GPUs"
@@ -111,6 +125,7 @@ def try_all_gpus(g):
     for count in COUNTS:
         called = f"try_all_gpus() with {count} GPUs"
         got, ref = g.both(probe_gpu, "try_all_gpus", count, (), called=called)
+        _check_not_a_context(got, called)
         assert_equal(got, ref, headline="returns the wrong devices.", called=called, what="the devices")
 
 

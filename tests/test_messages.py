@@ -1,0 +1,152 @@
+"""Feedback that names the mistake: known mistakes get the message that says what they are.
+
+Each case is a small wrong implementation, graded at two seeds; the message must name the cause (not only the
+symptom) and must not give advice for another cause.  Distribution messages are checked on samples at 20 seeds.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from harness import catalog, stats
+from harness.grading import grade_unit
+from tests.catalogue import build_tree
+
+
+def _grade(tmp_path, unit_id, code, seed):
+    unit = catalog.BY_ID[unit_id]
+    tree = build_tree(tmp_path / f"s{seed}", unit.framework, unit.module, code)
+    return grade_unit(unit, tree, session_seed=seed)
+
+
+def _messages(tmp_path, unit_id, code, seeds=(1, 2)):
+    found = []
+    for seed in seeds:
+        result = _grade(tmp_path, unit_id, code, seed)
+        assert result.status == "failed", result
+        found.append(result.message)
+    return found
+
+
+def test_a_normal_with_ten_times_the_spread_is_told_its_spread_first():
+    for seed in range(20):
+        sample = np.random.default_rng(seed).normal(0.0, 0.1, size=(300, 256))
+        assert stats.normal_problem(sample, 0.0, 0.01).startswith("its standard deviation is"), seed
+        shifted = np.random.default_rng(seed).normal(0.05, 0.01, size=(300, 256))
+        assert stats.normal_problem(shifted, 0.0, 0.01).startswith("its mean is"), seed
+        assert stats.normal_problem(np.ones((300, 256)), 0.0, 0.01).startswith("its mean is"), seed
+        assert stats.normal_problem(np.random.default_rng(seed).normal(0, 0.01, (300, 256)), 0.0, 0.01) == ""
+
+
+def test_init_normal_with_std_0_1_is_told_the_spread(tmp_path):
+    pytest.importorskip("torch")
+    code = '''
+def init_normal(module):
+    if type(module) == nn.Linear:
+        nn.init.normal_(module.weight, mean=0, std=0.1)
+        nn.init.zeros_(module.bias)
+'''
+    for message in _messages(tmp_path, "pytorch.parameters.init_normal", code, seeds=(1, 2, 3, 4)):
+        assert re.search(r"its standard deviation is 0\.(09|10)", message.splitlines()[0]), message
+
+
+def test_a_weight_in_another_layout_is_told_the_layout(tmp_path):
+    pytest.importorskip("torch")
+    code = '''
+class TensorReduction(nn.Module):
+    def __init__(self, in_features, out_features):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(out_features, in_features, in_features))
+
+    def forward(self, X):
+        return torch.einsum("kij,ni,nj->nk", self.weight, X, X)
+'''
+    for message in _messages(tmp_path, "pytorch.custom_layers.TensorReduction", code):
+        assert "laid out in another order" in message and "wrap it in nn.Parameter" not in message, message
+
+
+def test_tf_try_gpu_returning_the_device_context_is_told_so(tmp_path):
+    pytest.importorskip("tensorflow")
+    code = '''
+def try_gpu(i=0):
+    if len(tf.config.list_physical_devices("GPU")) >= i + 1:
+        return tf.device(f"/GPU:{i}")
+    return tf.device("/CPU:0")
+'''
+    for message in _messages(tmp_path, "tensorflow.gpu.try_gpu", code):
+        assert "context manager" in message.splitlines()[0] and "_EagerDeviceContext" in message, message
+
+
+def test_tf_rand_weight_as_a_constant_is_told_to_be_a_weight(tmp_path):
+    pytest.importorskip("tensorflow")
+    code = '''
+class FixedHiddenMLP(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rand_weight = tf.constant(tf.random.uniform((20, 20)))
+        self.dense = keras.layers.Dense(20)
+
+    def call(self, inputs):
+        X = self.dense(inputs)
+        X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
+        X = self.dense(X)
+        (X,) = tf.while_loop(lambda X: tf.reduce_sum(tf.abs(X)) > 1, lambda X: (X / 2,), (X,))
+        return tf.reduce_sum(X)
+'''
+    for message in _messages(tmp_path, "tensorflow.blocks.FixedHiddenMLP", code):
+        assert "constant tensor" in message.splitlines()[0] and "add_weight" in message, message
+
+
+def test_tf_python_while_in_chimera_names_the_while_and_tf_while_loop(tmp_path):
+    pytest.importorskip("tensorflow")
+    code = '''
+class FixedHiddenMLP(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rand_weight = self.add_weight(name="rand_weight", shape=(20, 20),
+                                           initializer=keras.initializers.RandomUniform(0.0, 1.0), trainable=False)
+        self.dense = keras.layers.Dense(20)
+
+    def call(self, inputs):
+        X = self.dense(inputs)
+        X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
+        X = self.dense(X)
+        while tf.reduce_sum(tf.abs(X)) > 1:
+            X /= 2
+        return tf.reduce_sum(X)
+'''
+    for message in _messages(tmp_path, "tensorflow.blocks.chimera", code, seeds=(1,)):
+        assert "Python `bool` is not allowed in `FixedHiddenMLP.call`" in message, message
+        assert "Python `while`" in message and "tf.while_loop" in message, message
+        assert "Could not automatically infer" not in message, message
+
+
+_SEQUENTIAL = '''
+class MySequential(keras.Model):
+    def __init__(self, *layers, **kwargs):
+        super().__init__(**kwargs)
+        self.blocks = list(layers)
+        self.named = {{str(i): layer for i, layer in enumerate(layers)}}
+
+    def call(self, X, training=None):
+{body}
+        return X
+'''
+
+
+@pytest.mark.parametrize("body, expected, not_expected", [
+    ("        for layer in self.layers:\n            X = layer(X, training=training)",
+     "each distinct layer once", "sorted as strings"),
+    ("        for key in sorted(self.named):\n            X = self.named[key](X, training=training)",
+     "sorted as strings", "each distinct layer once"),
+    ("        for layer in self.blocks[:-1]:\n            X = layer(X, training=training)\n"
+     "        X = self.blocks[-1](tf.nn.relu(X), training=training)",
+     "does not apply every layer in order", "It equals"),
+], ids=["self.layers", "sorted keys", "another mistake"])
+def test_tf_my_sequential_names_the_order_mistake_it_sees(tmp_path, body, expected, not_expected):
+    pytest.importorskip("tensorflow")
+    (message,) = _messages(tmp_path, "tensorflow.blocks.MySequential", _SEQUENTIAL.format(body=body), seeds=(1,))
+    assert expected in message and not_expected not in message, message
