@@ -9,7 +9,8 @@ Measures, in one run and on the same machine:
   - batch grading: `drill grade` of N copies of solutions/ with --jobs 2, per submission
 and prints each grading time as a ratio to the matching bare import (medians).
 Goals (issues): PyTorch track <= 2x, one unit <= 1.5x, TF track <= 2.5x, both <= 2.5x,
-batch cost per submission < 1x a bare import of both frameworks.
+batch cost per submission < 1x a bare import of both frameworks; a failing unit reports within 2x the time of
+the same unit passing (time to feedback, one typical mistake per track).
 """
 
 from __future__ import annotations
@@ -25,6 +26,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--no-grade-summary"]
+
+
+# One typical failing unit per track (a wrong value; code that raises), graded alone, against the same unit passing.
+FAILING = {
+    "PyTorch MySequential, plain list": ("pytorch", "blocks", "MySequential", """
+
+class MySequential(nn.Module):
+    def __init__(self, *blocks):
+        super().__init__()
+        self.blocks = list(blocks)
+
+    def forward(self, X):
+        for block in self.blocks:
+            X = block(X)
+        return X
+"""),
+    "TF chimera, a Python while": ("tensorflow", "blocks", "chimera", """
+
+class FixedHiddenMLP(FixedHiddenMLP):
+    def call(self, inputs):
+        X = self.dense(inputs)
+        X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
+        X = self.dense(X)
+        while tf.reduce_sum(tf.abs(X)) > 1:
+            X /= 2
+        return tf.reduce_sum(X)
+"""),
+}
 
 
 def run_once(cmd) -> float:
@@ -61,16 +90,31 @@ def main():
                          "both": [sys.executable, "-c", "import torch, tensorflow"],
                          "tf track": PYTEST + ["solutions/tensorflow"],
                          "both tracks": PYTEST + ["solutions"]})
-    t = medians(commands, args.runs)
+    with tempfile.TemporaryDirectory() as folder:
+        for k, (name, (framework, module, unit, code)) in enumerate(FAILING.items()):
+            if framework == "tensorflow" and args.skip_tf:
+                continue
+            tree = Path(folder) / f"case{k}"
+            for kind, extra in (("passing", ""), ("failing", code)):
+                target = tree / kind / framework / f"{module}.py"
+                target.parent.mkdir(parents=True)
+                target.write_text((ROOT / "solutions" / framework / f"{module}.py").read_text() + extra)
+                commands[f"{name} {kind}"] = PYTEST + [str(target), "-k", unit]
+        t = medians(commands, args.runs)
     rows = [("PyTorch track (pytest solutions/pytorch)", t["torch track"], t["torch"], 2.0),
             ("one unit (pytest solutions/pytorch/blocks.py -k MySequential)", t["one unit"], t["torch"], 1.5)]
     if not args.skip_tf:
         rows += [("TensorFlow track (pytest solutions/tensorflow)", t["tf track"], t["tf"], 2.5),
                  ("both tracks (pytest solutions)", t["both tracks"], t["both"], 2.5)]
+    for name in FAILING:
+        if f"{name} failing" in t:
+            rows.append((f"feedback, failing / passing: {name}", t[f"{name} failing"], t[f"{name} passing"], 2.0))
+    if not args.skip_tf:
         if args.batch:
             rows.append((f"batch: drill grade {args.batch} x solutions --jobs 2, per submission",
                          batch_per_submission(args.batch), t["both"], 1.0))
-    print(f"{'measurement':64} {'grading':>8} {'import':>8} {'ratio':>6} {'goal':>5}")
+    print(f"{'measurement (base: the bare import, or the unit passing)':64} {'grading':>8} {'base':>8} {'ratio':>6} "
+          f"{'goal':>5}")
     for name, grading, base, goal in rows:
         print(f"{name:64} {grading:7.2f}s {base:7.2f}s {grading / base:5.2f}x {goal:4.1f}x")
 
