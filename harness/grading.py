@@ -7,6 +7,7 @@ implementation's observations with the reference's.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import os
@@ -291,6 +292,8 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     framework_missing = _framework_missing(unit.framework)
     if framework_missing:
         return result("skipped", framework_missing)
+    if unit.gpu and gpu_missing(unit.framework):  # before the submission is looked at: the same for every one
+        return result("skipped", gpu_missing(unit.framework))
     impl = implementation(tree, unit.framework, unit.module)
     status, message = impl.availability(unit.names)
     if status != "ok":
@@ -321,6 +324,24 @@ def _scale(framework: str) -> float:
 
 
 _PACKAGES = {"pytorch": ("torch", "pytorch"), "tensorflow": ("tensorflow", "tensorflow")}
+
+
+@functools.lru_cache(maxsize=None)
+def gpu_missing(framework: str) -> str:
+    """Why this machine cannot grade the framework's GPU units ("" if it can): the reason a GPU unit is skipped,
+    for every submission alike, whatever the submission holds (a GPU unit is never "missing" on one row and
+    "skipped" on the next, so the maximum is the same for a whole batch)."""
+    if framework == "pytorch":
+        import torch
+
+        return "" if torch.cuda.is_available() else "no CUDA device: torch.cuda.is_available() is False on this machine"
+    from . import tf_settings
+
+    tf_settings.apply()
+    import tensorflow as tf
+
+    return ("" if tf.config.list_physical_devices("GPU")
+            else "no GPU: tf.config.list_physical_devices('GPU') is empty on this machine")
 
 
 def _framework_missing(framework: str) -> str:

@@ -79,26 +79,29 @@ def write_gradebook(path, documents: list[dict]) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["submission", *unit_ids, "total", "max_score"])
     for doc in documents:
-        scores = {u["id"]: u["score"] for u in doc["units"]}
-        writer.writerow([doc["submission"], *(f"{scores[i]:g}" if i in scores else "" for i in unit_ids),
+        scores = {u["id"]: ("skipped" if u["status"] == "skipped" else f"{u['score']:g}") for u in doc["units"]}
+        writer.writerow([doc["submission"], *(scores.get(i, "") for i in unit_ids),
                          f"{doc['score']:g}", f"{doc['max_score']:g}"])
     _atomic_text(path, buffer.getvalue())
 
 
 def gradescope_results(document: dict, *, execution_time: float | None = None) -> dict:
-    """Gradescope's autograder ``results.json``: one test per unit (skipped units are left out of the score)."""
-    tests = []
+    """Gradescope's autograder ``results.json``: one test per graded unit; a skipped unit (no GPU here) is no test
+    (Gradescope would show it as a passed 0/0) and is named in the top-level output instead."""
+    tests, skipped = [], []
     for number, u in enumerate(document["units"], 1):
         if u["status"] == "skipped":
-            output = f"skipped: {u['message']}"
-        else:
-            output = u["message"] or "passed"
+            skipped.append(f"{u['id']} ({first_line(u['message'])})")
+            continue
+        output = u["message"] or "passed"
         tests.append({"name": u["id"], "number": str(number), "score": u["score"], "max_score": u["max_score"],
-                      "status": "passed" if u["status"] in ("passed", "skipped") else "failed",
-                      "output": output if u["status"] in ("passed", "skipped") else f"{u['status']}: {output}",
+                      "status": "passed" if u["status"] == "passed" else "failed",
+                      "output": output if u["status"] == "passed" else f"{u['status']}: {output}",
                       "visibility": "visible"})
-    results = {"score": document["score"], "output": f"Graded with seed {document.get('seed')}.",
-               "tests": tests}
+    output = f"Graded with seed {document.get('seed')}."
+    if skipped:
+        output += " Not graded here, and not in the maximum: " + "; ".join(skipped) + "."
+    results = {"score": document["score"], "output": output, "tests": tests}
     if execution_time is not None:
         results["execution_time"] = round(execution_time)
     return results

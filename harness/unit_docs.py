@@ -67,8 +67,14 @@ same at more length, with the places where the book's code does not work on toda
 ```
 
 `status` is `passed`, `failed`, `error` (crashed, timed out, would not import), `missing` (module or name absent)
-or `skipped` (a GPU unit without a GPU; counted in neither `score` nor `max_score`). `message` is what to read
-first: what is wrong in a sentence or two, then the smallest input that shows it.
+or `skipped`. `message` is what to read first: what is wrong in a sentence or two, then the smallest input that
+shows it.
+
+GPU units on a machine without a GPU (and units of a framework that is not installed) are `skipped` for every
+submission alike, before the submission is looked at, and count in neither `score` nor `max_score`: every row of a
+batch has the same maximum. The CSV gradebook shows `skipped` in their column; Gradescope's `results.json` has no
+test for them and names them in its `output`; `drill list` counts a GPU unit once it was graded on a machine with
+a GPU.
 """
 
 
