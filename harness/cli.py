@@ -49,11 +49,16 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     p = sub.add_parser("watch", parents=[common],
                        help="re-grade the current unit on every save; move on when it passes")
     _seed(p)
-    p = sub.add_parser("hint", parents=[common], help="the next hint for a unit (a nudge first, then the API)")
+    p = sub.add_parser("hint", parents=[common],
+                       help="the next hint stage for a unit (a nudge, what to read, the steps in words)")
     p.add_argument("unit", nargs="?", help="default: the next unfinished unit")
-    p = sub.add_parser("solution", parents=[common], help="the reference code, once the unit was attempted")
+    p = sub.add_parser("solution", parents=[common], help="the reference code, once the unit has passed")
     p.add_argument("unit")
-    p.add_argument("--force", action="store_true", help="show it even without an attempt")
+    p.add_argument("--force", action="store_true", help="show it after a failing attempt (not before one)")
+    p = sub.add_parser("check-submission", parents=[common],
+                       help="read a submission exactly as grading will (folder, flat files, notebooks, .zip) and "
+                            "say what was found and what to fix; grades nothing")
+    p.add_argument("path", metavar="PATH")
     p = sub.add_parser("reset", parents=[common], help="restore a unit's pristine stub (a backup is kept)")
     p.add_argument("unit", nargs="?")
     p.add_argument("--all", dest="everything", action="store_true",
@@ -102,6 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "grade":
         return int(args.run(args) or 0)
+
+    if args.command == "check-submission":  # no exercise repository, no reference needed
+        from .submission import check
+
+        code, lines = check(args.path)
+        print("\n".join(lines))
+        return code
 
     from .drill import Drill, DrillError, find_root
 

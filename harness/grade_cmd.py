@@ -27,7 +27,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                      "processes with the 'ci' Hypothesis profile.")
     p.epilog = EPILOG
     p.formatter_class = argparse.RawDescriptionHelpFormatter
-    p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="a folder holding pytorch/ and/or tensorflow/")
+    p.add_argument("submissions", nargs="+", metavar="SUBMISSION",
+                   help="a folder holding pytorch/ and/or tensorflow/, or flat module files (blocks.py, ...), "
+                        "notebooks, or a .zip of any of these")
     p.add_argument("--only", action="append", metavar="PREFIX", default=[],
                    help="grade only unit ids starting with PREFIX (e.g. pytorch or tensorflow.file_io); repeatable")
     out = p.add_mutually_exclusive_group()
@@ -54,17 +56,33 @@ def _names(paths: list[Path]) -> list[str]:
     """A report name per submission: its folder name, made unique."""
     names, seen = [], {}
     for path in paths:
-        base = path.name or "submission"
+        base = (path.stem if path.is_file() else path.name) or "submission"
         seen[base] = seen.get(base, 0) + 1
         names.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return names
 
 
 def run(args) -> int:
-    paths = [Path(s) for s in args.submissions]
-    for path in paths:
-        if not path.is_dir():
-            return _usage_error(f"{path} is not a folder (a submission holds pytorch/ and/or tensorflow/)")
+    from .submission import SubmissionError, read
+
+    given = [Path(s) for s in args.submissions]
+    readings = []
+    try:
+        for path in given:
+            readings.append(read(path))
+    except SubmissionError as exc:
+        for reading in readings:
+            reading.close()
+        return _usage_error(str(exc))
+    try:
+        return _run(args, given, readings)
+    finally:
+        for reading in readings:
+            reading.close()
+
+
+def _run(args, given: list[Path], readings) -> int:
+    paths = [reading.tree for reading in readings]
     several = len(paths) > 1
     if several and args.json:
         return _usage_error("--json takes one submission; use --out DIR for several")
@@ -87,7 +105,7 @@ def run(args) -> int:
                     cpu_seconds=int(max(300, 15 * args.timeout)), memory_bytes=args.memory * 2**20)
     start = time.monotonic()
     try:
-        documents = grade_all(paths, _names(paths), units, seed, limits, args.jobs)
+        documents = grade_all(paths, _names(given), units, seed, limits, args.jobs)
     except KeyboardInterrupt:
         print("drill grade: interrupted; no report written", file=sys.stderr)
         return 130
@@ -95,6 +113,10 @@ def run(args) -> int:
         print(f"drill grade: the harness failed: {exc}", file=sys.stderr)
         return 1
     elapsed = time.monotonic() - start
+    for doc, reading in zip(documents, readings):
+        doc["read_as"] = reading.describe()
+        if reading.problems:
+            doc["read_problems"] = list(reading.problems)
     write_reports(args, documents, elapsed)
     return 0
 

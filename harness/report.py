@@ -99,6 +99,8 @@ def gradescope_results(document: dict, *, execution_time: float | None = None) -
                       "output": output if u["status"] == "passed" else f"{u['status']}: {output}",
                       "visibility": "visible"})
     output = f"Graded with seed {document.get('seed')}."
+    if document.get("read_as"):
+        output += f" Submission read as {document['read_as']}."
     if skipped:
         output += " Not graded here, and not in the maximum: " + "; ".join(skipped) + "."
     results = {"score": document["score"], "output": output, "tests": tests}

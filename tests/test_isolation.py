@@ -160,7 +160,7 @@ def test_one_submission_json_to_stdout_and_gradescope(tmp_path):
 
 @pytest.mark.parametrize("args, needle", [
     (["grade"], "required"),
-    (["grade", "no-such-folder"], "is not a folder"),
+    (["grade", "no-such-folder"], "does not exist"),
     (["grade", "solutions", "exercises"], "need --out"),
     (["grade", "solutions", "exercises", "--json", "x.json"], "--json takes one submission"),
     (["grade", "solutions", "--only", "nothing"], "no unit id starts with nothing"),
