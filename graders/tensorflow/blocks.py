@@ -296,8 +296,9 @@ def check_two_builds(g, ctor, args, x):
 @grader("MLP")
 def mlp(g):
     # Fixed first: a rank-3 input (n, t, d), where Dense acts on the last axis (a Flatten in front shows), also
-    # under tf.function with an unknown batch size, inside keras.Sequential and with training=True (a Dropout shows).
-    compare_forward_backward(g, "MLP", (6, 5), inputs=[floats((2, 3, 4), g.fixed_seed)], seed=g.fixed_seed,
+    # under tf.function with an unknown batch size, inside keras.Sequential and with training=True (a Dropout shows);
+    # at scale 30 the hidden activations reach far beyond 6 (relu6 as "a safer ReLU" shows).
+    compare_forward_backward(g, "MLP", (6, 5), inputs=[floats((2, 3, 4), g.fixed_seed, 30.0)], seed=g.fixed_seed,
                              graph=True)
     check_two_builds(g, "MLP", (6, 5), floats((2, 4), g.fixed_seed))
     # (constructor arguments, input width): the first is the defaults (hidden=256, out_features=10) on the book's
