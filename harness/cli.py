@@ -43,8 +43,10 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
                                                         "shown, marked 'unchecked' where the code changed since)")
     _seed(p)
     sub.add_parser("next", parents=[common], help="the first unfinished unit: what, where, which rule")
-    p = sub.add_parser("check", parents=[common], help="grade one unit (or every unit of the track)")
-    p.add_argument("unit", nargs="?", help="e.g. MLP, blocks.MLP or pytorch.blocks.MLP (default: every unit)")
+    p = sub.add_parser("check", parents=[common], help="grade one unit: the one named, else the current one")
+    p.add_argument("unit", nargs="?", help="e.g. MLP, blocks.MLP or pytorch.blocks.MLP (default: the unit `drill "
+                                           "next` shows)")
+    p.add_argument("--all", dest="everything", action="store_true", help="grade every unit of the track")
     _seed(p)
     p = sub.add_parser("watch", parents=[common],
                        help="re-grade the current unit on every save; move on when it passes")
@@ -127,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             return drill.cmd_list(check=args.check, seed=args.seed)
         if args.command == "check":
-            return drill.cmd_check(args.unit, seed=args.seed)
+            return drill.cmd_check(args.unit, seed=args.seed, everything=args.everything)
         if args.command == "watch":
             return drill.cmd_watch(seed=args.seed)
         if args.command == "hint":

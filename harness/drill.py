@@ -25,7 +25,7 @@ from pathlib import Path
 from . import catalog, pristine
 from .exercise_source import (definition_texts, edit_line, exercise_file, fingerprint, owned_names, parse,
                               replace_definitions, unit_code)
-from .progress import State
+from .progress import STATE_FILE as STATE_NAME, State
 from .terminal import Output, escape
 
 BOOK = 'd2l chapter "Deep learning computation"'
@@ -59,6 +59,10 @@ class Drill:
         self.root = Path(root).resolve()
         self.out = out or Output()
         self.state = State.load(self.root)
+        if self.state.set_aside is not None:
+            self.out.line(f"drill: {self.rel(self.root / STATE_NAME)} could not be read; it is kept as "
+                          f"{self.rel(self.state.set_aside)} and progress starts afresh: `drill list --check` "
+                          "rebuilds it from your code.", "yellow")
         if framework:
             if framework != self.state.framework:
                 self.state.framework = framework
@@ -161,7 +165,21 @@ class Drill:
                 return found[0]
             if len(found) > 1:
                 raise DrillError(f"`{text}` is ambiguous: " + ", ".join(u.id for u in found))
-        raise DrillError(f"no unit `{text}` in the {self.framework} track; `drill list` shows them all")
+        import difflib
+
+        spellings = {}
+        for u in self.units():
+            for spelling in (u.name, f"{u.module}.{u.name}"):
+                spellings[spelling.lower()] = u
+        close = difflib.get_close_matches(text.lower(), list(spellings), n=3, cutoff=0.6)
+        other = [u for u in catalog.UNITS if u.framework != self.framework and u.name == text]
+        hint = ""
+        if close:
+            names = dict.fromkeys(self.short(spellings[c]) for c in close)
+            hint = "; did you mean " + " or ".join(f"`{n}`" for n in names) + "?"
+        elif other:
+            hint = f"; it is a {other[0].framework} unit: `drill --framework {other[0].framework} ...`"
+        raise DrillError(f"no unit `{text}` in the {self.framework} track{hint} (`drill list` shows them all)")
 
     def short(self, unit: catalog.Unit) -> str:
         return unit.name if unit.framework == self.framework else unit.id
@@ -275,8 +293,9 @@ class Drill:
         if result.status != "skipped":
             self.out.line(f"    edit {self.location(unit)}   |   drill hint {self.short(unit)}", "dim")
 
-    def cmd_check(self, unit_name: str | None = None, seed: int | None = None) -> int:
-        units = [self.resolve(unit_name)] if unit_name else self.units()
+    def cmd_check(self, unit_name: str | None = None, seed: int | None = None, everything: bool = False) -> int:
+        """One unit: the one named, else the current one (what `drill next` shows); ``everything``: the track."""
+        units = self.units() if everything else [self.resolve(unit_name)]
         results = self.grade(units, seed=seed)
         self.out.line("")
         if len(units) > 1:

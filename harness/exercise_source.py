@@ -162,9 +162,16 @@ def _names_defined(node: ast.AST) -> list[str]:
 
 
 def edit_line(source: str, unit: catalog.Unit) -> int:
-    """The line to edit: the first ``raise NotImplementedError`` of the unit's code, else its first line."""
+    """The line to edit: the first ``raise NotImplementedError`` of the unit's code, else its first line; in a file
+    that does not parse, the line of the syntax error."""
     module = parse(source)
     if module is None:
+        try:
+            compile(source, "<exercise>", "exec")
+        except SyntaxError as exc:
+            return exc.lineno or 1
+        except (ValueError, TypeError):
+            return 1
         return 1
     defs = definitions(module)
     present = [defs[n] for n in owned_names(unit) if n in defs]

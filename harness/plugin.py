@@ -327,8 +327,10 @@ class GradeRecorder:
             name = display_path(Path(tree))
             documents.append(submission_json(name, results))
             if self.config.getoption("d2l_summary"):
-                terminalreporter.write(summary_table(name, results, color=terminalreporter.hasmarkup,
-                                                     width=terminalreporter._tw.fullwidth))
+                # A log (not a terminal) has no width: 140 columns there, so messages are not cut to a stub.
+                width = terminalreporter._tw.fullwidth if terminalreporter.isatty else max(
+                    140, terminalreporter._tw.fullwidth)
+                terminalreporter.write(summary_table(name, results, color=terminalreporter.hasmarkup, width=width))
         path = self.config.getoption("d2l_json")
         if path:
             write_json(path, documents[0] if len(documents) == 1 else {"submissions": documents})

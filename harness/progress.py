@@ -27,6 +27,7 @@ class State:
     attempted: set[str] = field(default_factory=set)
     hints: dict[str, int] = field(default_factory=dict)
     solved: set[str] = field(default_factory=set)  # units that passed at least once (their solution is open)
+    set_aside: Path | None = None  # where an unreadable state file was moved, if it was
 
     @classmethod
     def load(cls, root: Path) -> "State":
@@ -43,8 +44,17 @@ class State:
                 hints={k: int(v) for k, v in data.get("hints", {}).items()},
                 solved=set(data.get("solved", [])),
             )
-        except (OSError, ValueError, TypeError, AttributeError):
+        except FileNotFoundError:
             return cls(path=path)
+        except (OSError, ValueError, TypeError, AttributeError):
+            # Unreadable (a crash mid-write by another tool, a hand edit, a newer version): kept aside, never
+            # silently dropped; progress is rebuilt by the next checks.
+            aside = path.with_name(path.name + ".corrupt")
+            try:
+                os.replace(path, aside)
+            except OSError:
+                aside = None
+            return cls(path=path, set_aside=aside)
 
     def save(self) -> None:
         document = {

@@ -38,10 +38,17 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
     from rich.table import Table
 
     table = Table(title=f"Grades for {submission}", title_justify="left", expand=False)
-    table.add_column("unit", no_wrap=True)
-    table.add_column("points", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("message", overflow="ellipsis", no_wrap=True, max_width=max(20, width - 60))
+    # Ids, points and statuses are never cut (a log reader needs them whole); the message is the column that gives:
+    # cut to one line where there is room for 30 characters of it, wrapped where there is not.
+    id_width = max([len(r.id) for r in results] + [4])
+    room = width - id_width - 7 - 7 - 13
+    table.add_column("unit", no_wrap=True, min_width=id_width)
+    table.add_column("points", justify="right", no_wrap=True, min_width=7)
+    table.add_column("status", no_wrap=True, min_width=7)
+    if room >= 30:
+        table.add_column("message", overflow="ellipsis", no_wrap=True, max_width=room)
+    else:
+        table.add_column("message", overflow="fold", min_width=max(room, 12))
     for r in results:
         points = f"{r.score:g}/{r.max_score:g}" if r.status != "skipped" else "-"
         table.add_row(r.id, points, f"[{STATUS_STYLE[r.status]}]{r.status}[/]", first_line(r.message),
@@ -52,6 +59,7 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
         counts[r.status] = counts.get(r.status, 0) + 1
     tally = ", ".join(f"{n} {s}" for s, n in counts.items())
     buffer = io.StringIO()
+    width = max(width, id_width + 7 + 7 + 13 + 12)
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     console.print(table)
     console.print(f"Total: {doc['score']:g} / {doc['max_score']:g} points ({tally})")

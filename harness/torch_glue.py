@@ -154,7 +154,7 @@ def load_used_weights(net, weights: list[TensorObs], *inputs, params=None) -> li
     with torch.no_grad():
         for (target, transposed), source in zip(pairs, weights):
             value = tensor(source).to(target.dtype)
-            target.copy_(value.T if transposed else value)
+            target.copy_(value.permute(*reversed(range(value.ndim))) if transposed else value)  # .T, any rank
     return pairs
 
 

@@ -428,3 +428,43 @@ def test_list_check_grades_everything_and_stubs_stay_not_started(repo):
 def test_drill_files_are_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert ".drill-state.json" in ignored and ".drill/" in ignored
+
+
+# -- nothing breaks --------------------------------------------------------------------------------------------------
+
+def test_a_corrupt_state_file_is_kept_aside_and_said(repo):
+    (repo / ".drill-state.json").write_text("{not json")
+    done = drill(repo, "list")
+    assert done.returncode == 0, done.stderr
+    assert "could not be read" in done.stdout and ".drill-state.json.corrupt" in done.stdout
+    assert (repo / ".drill-state.json.corrupt").read_text() == "{not json"
+
+
+def test_a_misspelt_unit_gets_the_closest_names(repo):
+    done = drill(repo, "check", "MySequentail")
+    assert done.returncode == 1 and "did you mean `MySequential`?" in done.stderr, done.stderr
+    done = drill(repo, "hint", "MyDense")  # a TensorFlow unit, asked for in the PyTorch track
+    assert done.returncode == 1 and "--framework tensorflow" in done.stderr, done.stderr
+
+
+def test_check_grades_the_current_unit_and_all_grades_the_track(repo):
+    path = repo / "exercises" / "pytorch" / "blocks.py"
+    lines = path.read_text().splitlines() + ["", "def broken(:"]  # a syntax error on the last line
+    path.write_text("\n".join(lines) + "\n")
+    done = drill(repo, "check", "--seed", "1")
+    assert "pytorch.blocks.MLP" in done.stdout and "pytorch.blocks.MySequential" not in done.stdout, done.stdout
+    assert f"exercises/pytorch/blocks.py:{len(lines)}" in done.stdout, done.stdout  # the real line, not line 1
+    everything = drill(repo, "check", "--all", "--seed", "1", timeout=600)
+    assert "pytorch.gpu.try_gpu" in everything.stdout and "pytorch.blocks.MySequential" in everything.stdout
+
+
+def test_the_summary_table_never_cuts_an_id_or_a_status():
+    from harness.grading import UnitResult
+    from harness.report import summary_table
+
+    results = [UnitResult("tensorflow.custom_layers.TensorReduction", "failed", 0.0, 2.0, "x " * 80),
+               UnitResult("pytorch.gpu.placement", "skipped", 0.0, 0.0, "no CUDA device")]
+    for width in (60, 80, 200):
+        table = summary_table("s", results, color=False, width=width)
+        assert "tensorflow.custom_layers.TensorReduction" in table and "│ failed " in table, table
+        assert "skipped" in table and "fail…" not in table

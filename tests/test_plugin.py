@@ -144,3 +144,14 @@ def test_a_module_named_on_the_command_line_is_graded_not_imported_by_pytest(tmp
     assert "SystemExit" in doc["units"][0]["message"] or "exited with code 3" in doc["units"][0]["message"], doc
     if isolate:
         assert not marker.exists(), "--isolate ran the student's module in the pytest process"
+
+
+def test_framework_warnings_never_reach_the_output():
+    """Keras warns when the grader builds a subclassed model by `build()` (materialize's reference); PyTorch warned
+    about `.T` on a 3-D weight in the harness's own transfer: neither is for students."""
+    pytest.importorskip("tensorflow")
+    rc, out = run_pytest("solutions/tensorflow/lazy_init.py", "-k", "materialize", "-W", "default")
+    assert rc == 0, out[-3000:]
+    assert "Warning" not in out, out[-3000:]
+    rc, out = run_pytest("solutions/pytorch/custom_layers.py", "-k", "TensorReduction", "-W", "default")
+    assert rc == 0 and "Warning" not in out, out[-3000:]
