@@ -290,7 +290,9 @@ class Drill:
             return
         for line in (result.message or "").splitlines():
             self.out.line(f"    {line}")
-        if result.status != "skipped":
+        if result.status == "error" and "is installed but fails to import" in (result.message or ""):
+            self.out.line("    (your exercise file is not the cause: repair the install, then check again)", "dim")
+        elif result.status != "skipped":
             self.out.line(f"    edit {self.location(unit)}   |   drill hint {self.short(unit)}", "dim")
 
     def cmd_check(self, unit_name: str | None = None, seed: int | None = None, everything: bool = False) -> int:

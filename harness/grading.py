@@ -293,6 +293,9 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     framework_missing = _framework_missing(unit.framework)
     if framework_missing:
         return result("skipped", framework_missing)
+    broken = framework_broken(unit.framework)
+    if broken:  # installed but unimportable: this track's units say so, the other track is graded
+        return result("error", broken)
     if unit.gpu and gpu_missing(unit.framework):  # before the submission is looked at: the same for every one
         return result("skipped", gpu_missing(unit.framework))
     impl = implementation(tree, unit.framework, unit.module)
@@ -331,6 +334,24 @@ def _scale(framework: str) -> float:
 
 
 _PACKAGES = {"pytorch": ("torch", "pytorch"), "tensorflow": ("tensorflow", "tensorflow")}
+
+
+@functools.lru_cache(maxsize=None)
+def framework_broken(framework: str) -> str:
+    """"" if the installed framework imports (with the harness's glue for it); else what failed and how to repair
+    the install (a broken CUDA library, a half-finished pip install, a numpy the wheel was not built for)."""
+    from .forward import GLUE
+
+    try:
+        importlib.import_module(GLUE[framework])
+    except Exception as exc:  # noqa: BLE001 - any import failure is the install's, reported as such
+        package, extra = _PACKAGES[framework]
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        last = lines[-1] if lines else ""
+        return (f"{package} is installed but fails to import ({type(exc).__name__}: {last}); this is the "
+                f"installation, not your code: repair it with pip install --force-reinstall -c "
+                f"constraints/ci.txt -e '.[{extra}]'")
+    return ""
 
 
 @functools.lru_cache(maxsize=None)

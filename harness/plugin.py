@@ -158,24 +158,27 @@ def pytest_report_collectionfinish(config, start_path, items):
 
 
 def gpu_summary(frameworks) -> str:
-    from .grading import _framework_missing
+    from .grading import _framework_missing, framework_broken
 
     parts = []
-    if "pytorch" in frameworks and not _framework_missing("pytorch"):
-        with _no_assert_rewriting():
+    for framework in ("pytorch", "tensorflow"):
+        if framework not in frameworks or _framework_missing(framework):
+            continue
+        with _no_assert_rewriting():  # the glue imports the framework (TensorFlow after the harness's settings)
+            broken = framework_broken(framework)
+        if broken:
+            parts.append(f"{'torch' if framework == 'pytorch' else 'tensorflow'} fails to import (its units are "
+                         "errors, the rest is graded)")
+            continue
+        if framework == "pytorch":
             import torch
 
-            from . import torch_glue  # noqa: F401
-
-        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
-        parts.append(f"torch sees {n}" + (f" ({torch.cuda.get_device_name(0)})" if n else ""))
-    if "tensorflow" in frameworks and not _framework_missing("tensorflow"):
-        with _no_assert_rewriting():
-            from . import tf_glue  # noqa: F401  (applies the TF settings, then imports TensorFlow and Keras)
-
+            n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+            parts.append(f"torch sees {n}" + (f" ({torch.cuda.get_device_name(0)})" if n else ""))
+        else:
             import tensorflow as tf
 
-        parts.append(f"tensorflow sees {len(tf.config.list_physical_devices('GPU'))}")
+            parts.append(f"tensorflow sees {len(tf.config.list_physical_devices('GPU'))}")
     # The frameworks' modules live as long as the process: out of the garbage collector's way, so that its full
     # collections during grading (and Hypothesis' one when it starts) do not walk their hundreds of thousands of
     # objects again and again.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -133,3 +134,31 @@ def test_pytorch_only_run_of_shared_graders_never_imports_tensorflow(tmp_path):
     assert statuses and set(statuses.values()) == {"passed"}, statuses
     assert "pytorch.file_io.tensor" in statuses and "pytorch.custom_layers.CenteredLayer" in statuses, statuses
     assert loaded == ["torch"], (loaded, out)
+
+
+def test_a_framework_that_is_installed_but_fails_to_import(tmp_path):
+    """A TensorFlow that imports with an error (a missing shared library): its units are errors that say so and
+    how to repair the install, the PyTorch track is graded, nothing is an INTERNALERROR, and drill does not blame
+    the exercise file."""
+    pytest.importorskip("torch")
+    broken = tmp_path / "broken" / "tensorflow"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text('raise ImportError("libtensorflow_framework.so.2: cannot open shared '
+                                        'object file")\n')
+    env = {**os.environ, "PYTHONPATH": str(broken.parent), "COLUMNS": "200"}
+    env.pop("PYTEST_XDIST_WORKER", None)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist",
+                          "exercises/tensorflow/gpu.py", "solutions/pytorch/gpu.py"],
+                         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    out = run.stdout + run.stderr
+    assert "INTERNALERROR" not in out and "tensorflow fails to import" in out, out[-3000:]
+    assert "3 passed" in out and "4 failed" in out, out[-3000:]
+    assert "tensorflow is installed but fails to import (ImportError: libtensorflow_framework.so.2" in out
+    assert "pip install --force-reinstall" in out
+    repo = tmp_path / "repo"  # a copy: drill remembers the track in the checkout it runs in
+    for part in ("exercises", "solutions", "harness", "graders"):
+        shutil.copytree(ROOT / part, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
+    env["PYTHONPATH"] = os.pathsep.join([str(repo), str(broken.parent)])
+    done = subprocess.run([sys.executable, "-m", "harness.cli", "--framework", "tensorflow", "check", "num_gpus"],
+                          cwd=repo, capture_output=True, text=True, env=env, timeout=300)
+    assert "is installed but fails to import" in done.stdout and "edit exercises" not in done.stdout, done.stdout
