@@ -4,7 +4,7 @@ Every message a student reads has the same shape::
 
     `pytorch.blocks.MLP`: the forward pass differs from the reference.
     Called `MLP(3, 4, 5)(X)` with X of shape (2, 3). Got output off by up to 0.53 (max abs error; 3 of 10 entries differ, first at [0, 1]: got 0.1), but the reference gives ...
-    Smallest failing input: in_features=3, hidden=4, out_features=5, batch=2, seed=0
+    Smallest failing input: in_features=3, hidden=4, out_features=5, batch=2
 
 shape first, then dtype, then values.
 """

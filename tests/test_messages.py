@@ -150,3 +150,14 @@ def test_tf_my_sequential_names_the_order_mistake_it_sees(tmp_path, body, expect
     pytest.importorskip("tensorflow")
     (message,) = _messages(tmp_path, "tensorflow.blocks.MySequential", _SEQUENTIAL.format(body=body), seeds=(1,))
     assert expected in message and not_expected not in message, message
+
+
+def test_the_smallest_input_leaves_out_the_example_seed_and_cuts_long_lists():
+    from harness.grading import smallest_input
+
+    exc = Exception()
+    exc.__notes__ = ["Falsifying example: exact_roundtrip(\n    spec=[],\n    every=["
+                     + ", ".join("('bool', ())" for _ in range(30)) + "],\n    n=2,\n    seed=0,\n)"]
+    shown = smallest_input(exc)
+    assert shown.startswith("spec=[], every=[('bool', ())") and shown.endswith("n=2"), shown
+    assert "seed" not in shown and "…" in shown and len(shown) < 130, shown
