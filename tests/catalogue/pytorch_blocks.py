@@ -28,6 +28,17 @@ MUTANTS = [
             def forward(self, X):
                 return self.out(self.hidden(X))
     """),
+    Mutant("MLP", "Uses F.relu6 as 'a safer ReLU' (the TF blind batch 2's mistake): identical while the hidden "
+                  "activations stay below 6.", """
+        class MLP(nn.Module):
+            def __init__(self, in_features=20, hidden=256, out_features=10):
+                super().__init__()
+                self.hidden = nn.Linear(in_features, hidden)
+                self.out = nn.Linear(hidden, out_features)
+
+            def forward(self, X):
+                return self.out(F.relu6(self.hidden(X)))
+    """),
     Mutant("MLP", "Applies a ReLU to the output layer as well.", """
         import torch.nn.functional as F
         from torch import nn
