@@ -28,6 +28,11 @@ DTYPES = {
 }
 
 
+
+def reverse_axes(t: "torch.Tensor") -> "torch.Tensor":
+    """``t.T`` for any rank (``.T`` on other than 2-D tensors is deprecated in torch and will raise)."""
+    return t.permute(*reversed(range(t.ndim)))
+
 def dtype_name(dtype) -> str:
     return str(dtype).removeprefix("torch.")
 
@@ -154,7 +159,7 @@ def load_used_weights(net, weights: list[TensorObs], *inputs, params=None) -> li
     with torch.no_grad():
         for (target, transposed), source in zip(pairs, weights):
             value = tensor(source).to(target.dtype)
-            target.copy_(value.permute(*reversed(range(value.ndim))) if transposed else value)  # .T, any rank
+            target.copy_(reverse_axes(value) if transposed else value)
     return pairs
 
 

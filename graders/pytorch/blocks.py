@@ -11,7 +11,7 @@ from harness import stats
 from harness.feedback import GradingFailure, assert_equal, assert_same, check, check_weight_shapes, fail, ordinal
 from harness.grading import grader
 from harness.strategies import batches, chains, floats, scales, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, run_recording, tensor
+from harness.torch_glue import load_used_weights, observe, reverse_axes, run_recording, tensor
 
 from ._common import check_fresh, fresh_build, param_shapes, signature
 
@@ -55,7 +55,7 @@ def probe_forward_backward(m, ctor, args, inputs, weights, params=None):
         elif t.grad is None:
             grads.append(None)
         else:
-            grads.append(observe(t.grad.T if transposed else t.grad))
+            grads.append(observe(reverse_axes(t.grad) if transposed else t.grad))
     result["grads"] = grads
     result["input_grads"] = [observe(x.grad) if x.grad is not None else None for x in leaves]
     net.eval()  # nothing in these nets depends on the mode: eval() must not change the function

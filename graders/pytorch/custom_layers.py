@@ -11,7 +11,7 @@ from harness import stats
 from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail
 from harness.grading import grader
 from harness.strategies import batches, floats, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, run_recording, tensor
+from harness.torch_glue import load_used_weights, observe, reverse_axes, run_recording, tensor
 
 from ._common import check_fresh, fresh_build, param_shapes, signature
 
@@ -99,7 +99,8 @@ def probe_layer(m, ctor, args, x, weights):
     out.update(weights=weights, out=observe(y.detach() if isinstance(y, torch.Tensor) else y, "the output"))
     if y.requires_grad:
         (y.real.sum() + y.imag.sum() if y.is_complex() else y.sum()).backward()
-    grads = [(t.grad.T if transposed else t.grad) if t.requires_grad else None for t, transposed in pairs]
+    grads = [(reverse_axes(t.grad) if transposed else t.grad) if t.requires_grad else None
+             for t, transposed in pairs]
     out["grads"] = [observe(gr) if gr is not None else None for gr in grads]
     out["input_grad"] = observe(leaf.grad) if leaf.grad is not None else None
     net.eval()  # nothing in these layers depends on the mode
