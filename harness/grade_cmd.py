@@ -38,6 +38,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                                                   "plus DIR/grades.csv")
     p.add_argument("--gradebook", metavar="CSV", help="CSV gradebook: a row per submission, a column per unit")
     p.add_argument("--gradescope", metavar="FILE", help="one submission: Gradescope's results.json")
+    p.add_argument("--gradescope-visibility", default="visible",
+                   choices=("visible", "after_due_date", "after_published", "hidden"),
+                   help="when students see each unit's result on Gradescope (default: visible)")
     p.add_argument("--junit", metavar="FILE", help="JUnit XML: a test suite per submission, a test case per unit")
     p.add_argument("--seed", type=int, metavar="N", help="the instructor's secret seed (recorded in every report)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="wall-clock limit per call into "
@@ -139,7 +142,8 @@ def write_reports(args, documents: list[dict], elapsed: float) -> None:
         if args.gradebook:
             report.write_gradebook(args.gradebook, documents)
     if args.gradescope:
-        report.write_json(args.gradescope, report.gradescope_results(documents[0], execution_time=elapsed))
+        report.write_json(args.gradescope, report.gradescope_results(documents[0], execution_time=elapsed,
+                                                                     visibility=args.gradescope_visibility))
     if args.junit:
         report.write_junit(args.junit, documents)
     for doc in documents:

@@ -93,25 +93,38 @@ def write_gradebook(path, documents: list[dict]) -> None:
     _atomic_text(path, buffer.getvalue())
 
 
-def gradescope_results(document: dict, *, execution_time: float | None = None) -> dict:
-    """Gradescope's autograder ``results.json``: one test per graded unit; a skipped unit (no GPU here) is no test
-    (Gradescope would show it as a passed 0/0) and is named in the top-level output instead."""
+GRADESCOPE_VISIBILITY = ("visible", "after_due_date", "after_published", "hidden")
+
+
+def _markdown(text: str) -> str:
+    """A message as Markdown: its lines kept as lines (Markdown joins single newlines), backticks left to render."""
+    return "\n\n".join(line for line in text.splitlines() if line.strip())
+
+
+def gradescope_results(document: dict, *, execution_time: float | None = None, visibility: str = "visible") -> dict:
+    """Gradescope's autograder ``results.json``: one test per graded unit, with ``visibility`` (one of
+    :data:`GRADESCOPE_VISIBILITY`); messages as Markdown (``output_format: "md"``, so the backticks in them render as
+    code); the run's stdout hidden from students (it is the instructor's log). A skipped unit (no GPU here) is no
+    test (Gradescope would show it as a passed 0/0) and is named in the top-level output instead."""
+    if visibility not in GRADESCOPE_VISIBILITY:
+        raise ValueError(f"visibility {visibility!r}: one of {', '.join(GRADESCOPE_VISIBILITY)}")
     tests, skipped = [], []
     for number, u in enumerate(document["units"], 1):
         if u["status"] == "skipped":
-            skipped.append(f"{u['id']} ({first_line(u['message'])})")
+            skipped.append(f"`{u['id']}` ({first_line(u['message'])})")
             continue
         output = u["message"] or "passed"
         tests.append({"name": u["id"], "number": str(number), "score": u["score"], "max_score": u["max_score"],
                       "status": "passed" if u["status"] == "passed" else "failed",
-                      "output": output if u["status"] == "passed" else f"{u['status']}: {output}",
-                      "visibility": "visible"})
+                      "output": _markdown(output if u["status"] == "passed" else f"{u['status']}: {output}"),
+                      "visibility": visibility})
     output = f"Graded with seed {document.get('seed')}."
     if document.get("read_as"):
         output += f" Submission read as {document['read_as']}."
     if skipped:
         output += " Not graded here, and not in the maximum: " + "; ".join(skipped) + "."
-    results = {"score": document["score"], "output": output, "tests": tests}
+    results = {"score": document["score"], "output": output, "output_format": "md", "test_output_format": "md",
+               "stdout_visibility": "hidden", "tests": tests}
     if execution_time is not None:
         results["execution_time"] = round(execution_time)
     return results

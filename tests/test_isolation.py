@@ -209,7 +209,13 @@ def test_gradescope_results_follow_the_schema():
     assert results["score"] == 2.0 and results["execution_time"] == 3
     assert [t["status"] for t in results["tests"]] == ["passed", "failed"]  # the skipped unit is no test
     assert results["tests"][1]["output"].startswith("error: timed out")
-    assert "Not graded here" in results["output"] and "pytorch.gpu.placement (no CUDA)" in results["output"]
+    assert "Not graded here" in results["output"] and "`pytorch.gpu.placement` (no CUDA)" in results["output"]
+    assert results["output_format"] == "md" and results["stdout_visibility"] == "hidden"
+    assert all(t["visibility"] == "visible" for t in results["tests"])
+    hidden = report.gradescope_results(doc, visibility="after_due_date")
+    assert all(t["visibility"] == "after_due_date" for t in hidden["tests"])
+    with pytest.raises(ValueError, match="one of visible"):
+        report.gradescope_results(doc, visibility="later")
 
 
 def test_pytest_isolate_option_grades_in_workers(tmp_path):
