@@ -290,7 +290,9 @@ class Drill:
             return
         for line in (result.message or "").splitlines():
             self.out.line(f"    {line}")
-        if result.status == "error" and "is installed but fails to import" in (result.message or ""):
+        from .grading import framework_broken
+
+        if result.status == "error" and result.message == framework_broken(unit.framework):
             self.out.line("    (your exercise file is not the cause: repair the install, then check again)", "dim")
         elif result.status != "skipped":
             self.out.line(f"    edit {self.location(unit)}   |   drill hint {self.short(unit)}", "dim")

@@ -303,8 +303,9 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     broken = framework_broken(unit.framework)
     if broken:  # installed but unimportable: this track's units say so, the other track is graded
         return result("error", broken)
-    if unit.gpu and gpu_missing(unit.framework):  # before the submission is looked at: the same for every one
-        return result("skipped", gpu_missing(unit.framework))
+    no_gpu = unit.gpu and gpu_missing(unit.framework)
+    if no_gpu:  # before the submission is looked at: the same for every one
+        return result("skipped", no_gpu)
     impl = implementation(tree, unit.framework, unit.module)
     status, message = impl.availability(unit.names)
     if status != "ok":

@@ -19,15 +19,20 @@ from pathlib import Path
 import pytest
 
 
+def _rewrite_hooks() -> list:
+    """(position, finder) of pytest's assertion-rewriting import hooks on ``sys.meta_path``."""
+    return [(i, f) for i, f in enumerate(sys.meta_path) if type(f).__name__ == "AssertionRewritingHook"]
+
+
 def _leave_hypothesis_unrewritten():
     """pytest rewrites the asserts of every module in a pytest-plugin distribution as it is imported, Hypothesis'
     70 included; nothing here reads Hypothesis' asserts, and where bytecode is not cached (PYTHONDONTWRITEBYTECODE)
     the rewriting costs about 0.7 s a run (Hypothesis imports in 0.2 s plain, 0.9 s rewritten).  This plugin is
     the first to import Hypothesis, so unmarking it before that import is enough; on a pytest whose hook looks
     different this does nothing."""
-    for finder in sys.meta_path:
+    for _, finder in _rewrite_hooks():
         marked = getattr(finder, "_must_rewrite", None)
-        if type(finder).__name__ == "AssertionRewritingHook" and isinstance(marked, set):
+        if isinstance(marked, set):
             marked.difference_update({"hypothesis", "_hypothesis_globals", "_hypothesis_ftz_detector"})
             cache = getattr(finder, "_marked_for_rewrite_cache", None)
             if isinstance(cache, dict):
@@ -44,7 +49,7 @@ def _no_assert_rewriting():
     ``test_util.py`` and friends because their names match ``test_*.py`` (0.2 s more where bytecode is not
     cached); no framework module is a test file.  Imports made inside are exactly the imports made without the
     hook; it is put back where it was, whatever happens."""
-    hooks = [(i, f) for i, f in enumerate(sys.meta_path) if type(f).__name__ == "AssertionRewritingHook"]
+    hooks = _rewrite_hooks()
     for _, finder in reversed(hooks):
         sys.meta_path.remove(finder)
     try:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
+from .exercise_source import definitions, parse
 
 MAX_UNPACKED = 200 * 2**20
 _FRAMEWORK_IMPORTS = {"torch": "pytorch", "tensorflow": "tensorflow", "keras": "tensorflow"}
@@ -78,17 +79,9 @@ def frameworks_imported(source: str) -> set[str]:
 
 
 def defined_names(source: str) -> set[str]:
-    try:
-        module = ast.parse(source)
-    except SyntaxError:
-        return set()
-    names = set()
-    for node in module.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    return names
+    """The top-level names ``source`` defines (as the grader's loader sees them), none if it does not parse."""
+    module = parse(source)
+    return set(definitions(module)) if module is not None else set()
 
 
 def notebook_code(path: Path) -> str:

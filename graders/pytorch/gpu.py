@@ -15,7 +15,7 @@ import torch
 from hypothesis import strategies as st
 
 from harness.feedback import assert_same, check
-from harness.grading import grader
+from harness.grading import gpu_missing, grader
 from harness.torch_glue import observe, tensor
 
 from .._rebind import rebinding
@@ -133,8 +133,8 @@ def probe_placement(m, x):
 
 @grader("placement")
 def placement(g):
-    if not torch.cuda.is_available():
-        g.skip("no CUDA device: torch.cuda.is_available() is False on this machine")
+    if gpu_missing("pytorch"):  # grade_unit skips first; kept for a caller that runs the grader directly
+        g.skip(gpu_missing("pytorch"))
 
     @g.for_all(n=st.integers(1, 4), d=st.integers(1, 8), seed=seeds)
     def lives_on_the_gpu(n, d, seed):

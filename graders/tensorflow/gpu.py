@@ -14,7 +14,7 @@ import tensorflow as tf
 from hypothesis import strategies as st
 
 from harness.feedback import assert_equal, assert_same, check
-from harness.grading import grader
+from harness.grading import gpu_missing, grader
 from harness.strategies import floats, seeds
 from harness.tf_glue import observe, tensor
 
@@ -145,8 +145,8 @@ def probe_placement(m, x):
 
 @grader("placement")
 def placement(g):
-    if not tf.config.list_physical_devices("GPU"):
-        g.skip("no GPU: tf.config.list_physical_devices('GPU') is empty on this machine")
+    if gpu_missing("tensorflow"):  # grade_unit skips first; kept for a caller that runs the grader directly
+        g.skip(gpu_missing("tensorflow"))
 
     @g.for_all(n=st.integers(1, 4), d=st.integers(1, 8), seed=seeds)
     def lives_on_the_gpu(n, d, seed):
