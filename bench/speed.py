@@ -25,34 +25,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # tests.catalogue: the failing cases are catalogue mutants
+    sys.path.insert(0, str(ROOT))
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--no-grade-summary"]
 
 
-# One typical failing unit per track (a wrong value; code that raises), graded alone, against the same unit passing.
+# One typical failing unit per track (a wrong value; code that raises), graded alone, against the same unit passing:
+# (framework, module, unit graded, the catalogue mutant's unit and the start of its `why`).
 FAILING = {
-    "PyTorch MySequential, plain list": ("pytorch", "blocks", "MySequential", """
-
-class MySequential(nn.Module):
-    def __init__(self, *blocks):
-        super().__init__()
-        self.blocks = list(blocks)
-
-    def forward(self, X):
-        for block in self.blocks:
-            X = block(X)
-        return X
-"""),
-    "TF chimera, a Python while": ("tensorflow", "blocks", "chimera", """
-
-class FixedHiddenMLP(FixedHiddenMLP):
-    def call(self, inputs):
-        X = self.dense(inputs)
-        X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
-        X = self.dense(X)
-        while tf.reduce_sum(tf.abs(X)) > 1:
-            X /= 2
-        return tf.reduce_sum(X)
-"""),
+    "PyTorch MySequential, plain list": ("pytorch", "blocks", "MySequential", "MySequential",
+                                         "Keeps the blocks in a plain list"),
+    "TF chimera, a Python while": ("tensorflow", "blocks", "chimera", "FixedHiddenMLP",
+                                   "Keeps the book's Python while on a tensor"),
 }
 
 
@@ -91,15 +75,14 @@ def main():
                          "tf track": PYTEST + ["solutions/tensorflow"],
                          "both tracks": PYTEST + ["solutions"]})
     with tempfile.TemporaryDirectory() as folder:
-        for k, (name, (framework, module, unit, code)) in enumerate(FAILING.items()):
+        from tests.catalogue import build_tree, mutant
+
+        for k, (name, (framework, module, unit, owner, why)) in enumerate(FAILING.items()):
             if framework == "tensorflow" and args.skip_tf:
                 continue
-            tree = Path(folder) / f"case{k}"
-            for kind, extra in (("passing", ""), ("failing", code)):
-                target = tree / kind / framework / f"{module}.py"
-                target.parent.mkdir(parents=True)
-                target.write_text((ROOT / "solutions" / framework / f"{module}.py").read_text() + extra)
-                commands[f"{name} {kind}"] = PYTEST + [str(target), "-k", unit]
+            for kind, code in (("passing", ""), ("failing", mutant(framework, module, owner, why).code)):
+                tree = build_tree(Path(folder) / f"case{k}" / kind, framework, module, code)
+                commands[f"{name} {kind}"] = PYTEST + [str(tree / framework / f"{module}.py"), "-k", unit]
         t = medians(commands, args.runs)
     rows = [("PyTorch track (pytest solutions/pytorch)", t["torch track"], t["torch"], 2.0),
             ("one unit (pytest solutions/pytorch/blocks.py -k MySequential)", t["one unit"], t["torch"], 1.5)]

@@ -13,7 +13,7 @@ import pytest
 
 from harness import catalog, stats
 from harness.grading import grade_unit
-from tests.catalogue import build_tree
+from tests.catalogue import build_tree, mutant
 
 
 def _grade(tmp_path, unit_id, code, seed):
@@ -43,81 +43,35 @@ def test_a_normal_with_ten_times_the_spread_is_told_its_spread_first():
 
 def test_init_normal_with_std_0_1_is_told_the_spread(tmp_path):
     pytest.importorskip("torch")
-    code = '''
-def init_normal(module):
-    if type(module) == nn.Linear:
-        nn.init.normal_(module.weight, mean=0, std=0.1)
-        nn.init.zeros_(module.bias)
-'''
+    code = mutant("pytorch", "parameters", "init_normal", "Uses std 0.1 instead of 0.01").code
     for message in _messages(tmp_path, "pytorch.parameters.init_normal", code, seeds=(1, 2, 3, 4)):
         assert re.search(r"its standard deviation is 0\.(09|10)", message.splitlines()[0]), message
 
 
 def test_a_weight_in_another_layout_is_told_the_layout(tmp_path):
     pytest.importorskip("torch")
-    code = '''
-class TensorReduction(nn.Module):
-    def __init__(self, in_features, out_features):
-        super().__init__()
-        self.weight = nn.Parameter(torch.randn(out_features, in_features, in_features))
-
-    def forward(self, X):
-        return torch.einsum("kij,ni,nj->nk", self.weight, X, X)
-'''
+    code = mutant("pytorch", "custom_layers", "TensorReduction", "[plain] Stores the weight as (out, in, in)").code
     for message in _messages(tmp_path, "pytorch.custom_layers.TensorReduction", code):
         assert "laid out in another order" in message and "wrap it in nn.Parameter" not in message, message
 
 
 def test_tf_try_gpu_returning_the_device_context_is_told_so(tmp_path):
     pytest.importorskip("tensorflow")
-    code = '''
-def try_gpu(i=0):
-    if len(tf.config.list_physical_devices("GPU")) >= i + 1:
-        return tf.device(f"/GPU:{i}")
-    return tf.device("/CPU:0")
-'''
+    code = mutant("tensorflow", "gpu", "try_gpu", "Returns the book's tf.device(...) context manager").code
     for message in _messages(tmp_path, "tensorflow.gpu.try_gpu", code):
         assert "context manager" in message.splitlines()[0] and "_EagerDeviceContext" in message, message
 
 
 def test_tf_rand_weight_as_a_constant_is_told_to_be_a_weight(tmp_path):
     pytest.importorskip("tensorflow")
-    code = '''
-class FixedHiddenMLP(keras.Model):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.rand_weight = tf.constant(tf.random.uniform((20, 20)))
-        self.dense = keras.layers.Dense(20)
-
-    def call(self, inputs):
-        X = self.dense(inputs)
-        X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
-        X = self.dense(X)
-        (X,) = tf.while_loop(lambda X: tf.reduce_sum(tf.abs(X)) > 1, lambda X: (X / 2,), (X,))
-        return tf.reduce_sum(X)
-'''
+    code = mutant("tensorflow", "blocks", "FixedHiddenMLP", "Keeps rand_weight a tf.constant").code
     for message in _messages(tmp_path, "tensorflow.blocks.FixedHiddenMLP", code):
         assert "constant tensor" in message.splitlines()[0] and "add_weight" in message, message
 
 
 def test_tf_python_while_in_chimera_names_the_while_and_tf_while_loop(tmp_path):
     pytest.importorskip("tensorflow")
-    code = '''
-class FixedHiddenMLP(keras.Model):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.rand_weight = self.add_weight(name="rand_weight", shape=(20, 20),
-                                           initializer=keras.initializers.RandomUniform(0.0, 1.0), trainable=False)
-        self.dense = keras.layers.Dense(20)
-
-    def call(self, inputs):
-        X = self.dense(inputs)
-        X = tf.nn.relu(tf.matmul(X, self.rand_weight) + 1)
-        X = self.dense(X)
-        while tf.reduce_sum(tf.abs(X)) > 1:
-            X /= 2
-        return tf.reduce_sum(X)
-'''
+    code = mutant("tensorflow", "blocks", "FixedHiddenMLP", "Keeps the book's Python while on a tensor").code
     for message in _messages(tmp_path, "tensorflow.blocks.chimera", code, seeds=(1,)):
         assert "Python `bool` is not allowed in `FixedHiddenMLP.call`" in message, message
         assert "Python `while`" in message and "tf.while_loop" in message, message

@@ -115,6 +115,16 @@ def entries(framework: str, module: str, *, blind: bool | None = None, batch: st
     return found
 
 
+def mutant(framework: str, module: str, unit: str, why: str) -> Mutant:
+    """The one mutant of the module's catalogue (any batch) for ``unit`` whose ``why`` starts with ``why``: for tests
+    and benchmarks that need a known mistake, so each mistake is written once."""
+    found = [e for e in entries(framework, module) if isinstance(e, Mutant) and e.unit == unit
+             and e.why.startswith(why)]
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} mutants of {framework}.{module}.{unit} start with {why!r}")
+    return found[0]
+
+
 def all_entries() -> list[tuple[str, str, object]]:
     return [(fw, module, e) for fw in catalog.FRAMEWORKS for module in catalog.MODULES
             for e in entries(fw, module)]
