@@ -41,14 +41,16 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
     # Ids, points and statuses are never cut (a log reader needs them whole); the message is the column that gives:
     # cut to one line where there is room for 30 characters of it, wrapped where there is not.
     id_width = max([len(r.id) for r in results] + [4])
-    room = width - id_width - 7 - 7 - 13
+    fixed = id_width + 7 + 7 + 13  # the unit, points and status columns, and the table's borders and padding
+    width = max(width, fixed + 12)  # a message column of 12 at the least
+    room = width - fixed
     table.add_column("unit", no_wrap=True, min_width=id_width)
     table.add_column("points", justify="right", no_wrap=True, min_width=7)
     table.add_column("status", no_wrap=True, min_width=7)
     if room >= 30:
         table.add_column("message", overflow="ellipsis", no_wrap=True, max_width=room)
     else:
-        table.add_column("message", overflow="fold", min_width=max(room, 12))
+        table.add_column("message", overflow="fold", min_width=room)
     for r in results:
         points = f"{r.score:g}/{r.max_score:g}" if r.status != "skipped" else "-"
         table.add_row(r.id, points, f"[{STATUS_STYLE[r.status]}]{r.status}[/]", first_line(r.message),
@@ -59,7 +61,6 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
         counts[r.status] = counts.get(r.status, 0) + 1
     tally = ", ".join(f"{n} {s}" for s, n in counts.items())
     buffer = io.StringIO()
-    width = max(width, id_width + 7 + 7 + 13 + 12)
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     console.print(table)
     console.print(f"Total: {doc['score']:g} / {doc['max_score']:g} points ({tally})")
