@@ -66,17 +66,13 @@ def _names(paths: list[Path]) -> list[str]:
 
 
 def run(args) -> int:
-    from .submission import SubmissionError, read
+    from .submission import read_or_explain
 
     given = [Path(s) for s in args.submissions]
-    readings = []
-    try:
-        for path in given:
-            readings.append(read(path))
-    except SubmissionError as exc:
-        for reading in readings:
-            reading.close()
-        return _usage_error(str(exc))
+    absent = [str(p) for p in given if not p.exists()]
+    if absent:
+        return _usage_error(f"no such submission: {', '.join(absent)}")
+    readings = [read_or_explain(path) for path in given]  # one that cannot be read is graded as empty, with why
     try:
         return _run(args, given, readings)
     finally:
@@ -120,6 +116,9 @@ def _run(args, given: list[Path], readings) -> int:
         doc["read_as"] = reading.describe()
         if reading.problems:
             doc["read_problems"] = list(reading.problems)
+        for unit in doc["units"]:
+            if unit["status"] == "missing" and (why := reading.why_missing(unit["id"])):
+                unit["message"] = f"not graded: {why}"
     write_reports(args, documents, elapsed)
     return 0
 

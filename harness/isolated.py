@@ -26,8 +26,8 @@ from .feedback import GradingFailure
 from .forkserver import ROOT, ForkServer, kill_group
 from .implementation import CallTimeout, Implementation, ImplementationRaised, NotImplementedYet, WorkerCrashed
 from .sandbox import Limits
+from .submission import MAX_MODULE_BYTES
 
-MAX_MODULE_BYTES = 2 * 2**20  # a contract module larger than this is not a Python exercise
 IMPORT_GRACE = 5.0  # seconds on top of a call's limit before the worker is killed from outside
 
 

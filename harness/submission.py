@@ -2,7 +2,8 @@
 
 Accepted, per submission:
 
-- the contract's tree: a folder holding ``pytorch/`` and/or ``tensorflow/`` with the module files;
+- the contract's tree: a folder holding ``pytorch/`` and/or ``tensorflow/`` with the module files, or a clone
+  of a student's repository, whose ``exercises/`` is one;
 - flat module files (``blocks.py``, ``gpu.py``, ... at the top, as Gradescope stores an upload): each file's
   framework is told from its imports (``torch`` or ``tensorflow``/``keras``); a file importing both, or
   neither, is an error naming the file;
@@ -10,7 +11,13 @@ Accepted, per submission:
   ``blocks.ipynb`` is the module ``blocks``, and a notebook with another name supplies every module whose unit
   names it defines;
 - a ``.zip`` of any of these (a single top folder inside is looked through), unpacked safely: no absolute paths,
-  no ``..``, no links, at most :data:`MAX_UNPACKED` bytes.
+  no ``..``, no links, at most :data:`MAX_UNPACKED` bytes and :data:`MAX_FILES` files.
+
+Limits, each refused with a one-line reason naming the file: a module file over :data:`MAX_MODULE_BYTES`, a
+notebook over :data:`MAX_NOTEBOOK_BYTES`, source that is not UTF-8 (or the encoding its PEP 263 line declares), a
+notebook that is not a notebook.  Such a file is left out (its units are reported with the reason); a whole
+submission that cannot be read (a broken zip, a zip bomb, a path outside the archive, too many files) raises
+:class:`SubmissionError`, and ``drill grade`` reports that submission's units with the reason and grades the others.
 
 Nothing here imports or runs the submission: imports are read with ``ast``.  :func:`read` returns a
 :class:`Reading`: the tree to grade (the folder itself, or a fresh folder the files were copied into), a line per
@@ -22,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -30,7 +38,10 @@ from pathlib import Path
 from . import catalog
 from .exercise_source import definitions, parse
 
-MAX_UNPACKED = 200 * 2**20
+MAX_UNPACKED = 200 * 2**20  # what a zip may unpack to, in all
+MAX_FILES = 2000  # files in a submission (a folder, or a zip's entries)
+MAX_MODULE_BYTES = 2 * 2**20  # a contract module larger than this is not a Python exercise
+MAX_NOTEBOOK_BYTES = 50 * 2**20  # notebooks carry their outputs (images) as well
 _FRAMEWORK_IMPORTS = {"torch": "pytorch", "tensorflow": "tensorflow", "keras": "tensorflow"}
 
 
@@ -44,11 +55,21 @@ class Reading:
     form: str  # "the contract's layout", "flat files", "notebooks", ... (", from a zip" added)
     sources: list[str] = field(default_factory=list)  # "pytorch/blocks.py from blocks.py"
     problems: list[str] = field(default_factory=list)  # what a student should fix (file:line where known)
+    left_out: dict[str, str] = field(default_factory=dict)  # "pytorch/blocks.py" or a flat file's stem -> why
     _scratch: tempfile.TemporaryDirectory | None = None
 
+    failure: str = ""  # why the whole submission could not be read (then the tree is empty)
+
     def describe(self) -> str:
+        if self.failure:
+            return f"unreadable: {self.failure}"
         found = "; ".join(self.sources) if self.sources else "no module found"
         return f"{self.form}: {found}"
+
+    def why_missing(self, unit_id: str) -> str:
+        """Why the module of a unit reported missing was not read, if the reading knows ("" if not)."""
+        framework, module, _ = unit_id.split(".", 2)
+        return self.failure or self.left_out.get(f"{framework}/{module}.py") or self.left_out.get(module, "")
 
     def close(self) -> None:
         if self._scratch is not None:
@@ -104,6 +125,34 @@ def notebook_code(path: Path) -> str:
     return "\n\n".join(cells) + "\n"
 
 
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n // 1024} KiB"
+
+
+def source_text(file: Path, shown: str) -> tuple[str | None, str]:
+    """The Python source of a module file or notebook, or None and a one-line reason it cannot be read."""
+    size = file.stat().st_size
+    limit = MAX_NOTEBOOK_BYTES if file.suffix == ".ipynb" else MAX_MODULE_BYTES
+    if size > limit:
+        return None, f"{shown}: {_size(size)}, over the {_size(limit)} a {'notebook' if file.suffix == '.ipynb' else 'module file'} may have"
+    if file.suffix == ".ipynb":
+        try:
+            return notebook_code(file), ""
+        except Exception as exc:  # noqa: BLE001 - nbformat's errors for JSON, schema and encoding differ
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return None, f"{shown}: not a readable notebook ({reason[:120]})"
+    import io
+    import tokenize
+
+    data = file.read_bytes()
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding), ""
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        where = f" (byte {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
+        return None, f"{shown}: not UTF-8 text{where}; save it as UTF-8"
+
+
 def _syntax_problem(source: str, shown: str) -> str:
     try:
         compile(source, shown, "exec")
@@ -125,7 +174,10 @@ def _unzip(archive: Path, into: Path) -> Path:
     try:
         with zipfile.ZipFile(archive) as zf:
             total = 0
-            for info in zf.infolist():
+            entries = zf.infolist()
+            if len(entries) > MAX_FILES:
+                raise SubmissionError(f"{archive.name} holds {len(entries)} files; a submission may hold {MAX_FILES}")
+            for info in entries:
                 name = info.filename
                 if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name.split("/")[0]:
                     raise SubmissionError(f"{archive.name} holds {name!r}, a path outside the archive's folder")
@@ -141,6 +193,24 @@ def _unzip(archive: Path, into: Path) -> Path:
     if len(entries) == 1 and entries[0].is_dir():
         return entries[0]
     return into
+
+
+def _is_ignored(name: str) -> bool:
+    """Folders no submission's modules live in: hidden ones (.git, .venv, .ipynb_checkpoints), caches, macOS'."""
+    return name.startswith(".") or name in ("__pycache__", "__MACOSX", "node_modules")
+
+
+def _files(folder: Path, name: str) -> list[Path]:
+    """Every file under ``folder`` outside ignored folders, sorted; :class:`SubmissionError` past MAX_FILES."""
+    import os
+
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not _is_ignored(d)]
+        found += [Path(root) / f for f in files]
+        if len(found) > MAX_FILES:
+            raise SubmissionError(f"{name} holds more than {MAX_FILES} files; a submission holds the exercise modules")
+    return sorted(found)
 
 
 def read(path) -> Reading:
@@ -161,20 +231,36 @@ def read(path) -> Reading:
             folder = None
         else:
             raise SubmissionError(f"{path.name}: a submission is a folder, a .zip, .py files or .ipynb notebooks")
+    if folder is not None and not _is_contract_tree(folder) and _is_contract_tree(folder / "exercises"):
+        folder, via = folder / "exercises", " (exercises/ of a repository)" + via  # a student's clone
+    listed = _files(folder, path.name) if folder is not None else [path]
     if folder is not None and _is_contract_tree(folder):
         reading = Reading(folder, "the contract's layout" + via, _scratch=scratch)
+        readable = []
         for fw in catalog.FRAMEWORKS:
             for module in catalog.MODULES:
                 file = folder / fw / f"{module}.py"
-                if file.is_file():
-                    reading.sources.append(f"{fw}/{module}.py")
-                    problem = _syntax_problem(file.read_text(errors="replace"), f"{fw}/{module}.py")
-                    if problem:
-                        reading.problems.append(problem)
+                if not file.is_file():
+                    continue
+                shown = f"{fw}/{module}.py"
+                source, problem = source_text(file, shown)
+                if source is None:
+                    reading.problems.append(problem)
+                    reading.left_out[shown] = problem
+                    continue
+                readable.append((file, shown))
+                reading.sources.append(shown)
+                problem = _syntax_problem(source, shown)
+                if problem:
+                    reading.problems.append(problem)
+        if reading.left_out:  # grade a copy without the files that cannot be read
+            reading._scratch = reading._scratch or tempfile.TemporaryDirectory(prefix="d2l-submission-")
+            reading.tree = Path(reading._scratch.name) / "tree"
+            for file, shown in readable:
+                (reading.tree / shown).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, reading.tree / shown)
         return reading
-    files = [path] if folder is None else sorted(p for p in folder.rglob("*")
-                                                 if p.is_file() and p.suffix in (".py", ".ipynb")
-                                                 and "__MACOSX" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+    files = [p for p in listed if p.suffix in (".py", ".ipynb") and not p.is_symlink()]
     scratch = scratch or tempfile.TemporaryDirectory(prefix="d2l-submission-")
     tree = Path(scratch.name) / "tree"
     tree.mkdir()
@@ -184,10 +270,10 @@ def read(path) -> Reading:
     base = path.parent if folder is None else folder
     for file in files:
         shown = str(file.relative_to(base))
-        try:
-            source = notebook_code(file) if file.suffix == ".ipynb" else file.read_text(errors="replace")
-        except Exception as exc:  # noqa: BLE001 - a notebook nbformat cannot read
-            reading.problems.append(f"{shown}: cannot be read as a notebook ({type(exc).__name__}: {exc})")
+        source, problem = source_text(file, shown)
+        if source is None:
+            reading.problems.append(problem)
+            reading.left_out[file.stem] = problem
             continue
         problem = _syntax_problem(source, shown)
         if problem:
@@ -219,9 +305,21 @@ def read(path) -> Reading:
                 reading.problems.append(f"{shown}: a second source for {framework}/{module}.py (the first is kept)")
                 continue
             target.parent.mkdir(exist_ok=True)
-            target.write_text(source)
+            target.write_text(source, encoding="utf-8")
             reading.sources.append(f"{framework}/{module}.py from {shown}")
     return reading
+
+
+def read_or_explain(path) -> Reading:
+    """:func:`read`, or, for a submission that cannot be read at all, an empty tree with the reason as its
+    ``failure``: graded, every unit is missing and says why, and the other submissions of a batch are untouched."""
+    try:
+        return read(path)
+    except SubmissionError as exc:
+        scratch = tempfile.TemporaryDirectory(prefix="d2l-submission-")
+        (Path(scratch.name) / "tree").mkdir()
+        return Reading(Path(scratch.name) / "tree", "unreadable", problems=[str(exc)], failure=str(exc),
+                       _scratch=scratch)
 
 
 def check(path) -> tuple[int, list[str]]:
@@ -244,7 +342,7 @@ def check(path) -> tuple[int, list[str]]:
                     lines.append(f"  missing {fw}/{module}.py")
                     ok = False
                     continue
-                names = defined_names(file.read_text(errors="replace"))
+                names = defined_names(file.read_text(encoding="utf-8", errors="replace"))
                 absent = sorted(_module_names(fw, module) - names)
                 if absent:
                     lines.append(f"  {fw}/{module}.py defines no {', '.join(absent)}")

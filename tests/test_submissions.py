@@ -122,3 +122,62 @@ def test_check_submission_is_a_drill_command_that_needs_no_repository(tmp_path):
     run = subprocess.run([sys.executable, "-m", "harness.cli", "check-submission", str(folder)], cwd=tmp_path,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1 and "found pytorch/gpu.py from gpu.py" in run.stdout, run.stdout + run.stderr
+
+
+def _bad_submissions(folder: Path) -> dict[str, str]:
+    """Each hostile or broken upload, by name, with the phrase its report must give."""
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "bomb.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("gpu.py", "w") as entry:  # 300 MiB of zeros, about 300 KiB compressed
+            chunk = b"\0" * 2**20
+            for _ in range(300):
+                entry.write(chunk)
+    with zipfile.ZipFile(folder / "escape.zip", "w") as zf:
+        zf.writestr("../../escaped.py", "import torch\n")
+    (folder / "notjson").mkdir()
+    (folder / "notjson" / "gpu.ipynb").write_text("this is not a notebook {")
+    many = folder / "many"
+    many.mkdir()
+    for i in range(10_001):
+        (many / f"f{i}.txt").write_text("")
+    (folder / "huge").mkdir()
+    (folder / "huge" / "gpu.py").write_text("import torch\n" + "# padding\n" * 300_000)
+    (folder / "latin").mkdir()
+    (folder / "latin" / "gpu.py").write_bytes("import torch\n# caf\xe9\n".encode("latin-1"))
+    return {"bomb": "unpacks to more than 200 MB", "escape": "a path outside the archive's folder",
+            "notjson": "gpu.ipynb: not a readable notebook", "many": "holds more than 2000 files",
+            "huge": "over the 2.0 MiB a module file may have", "latin": "gpu.py: not UTF-8 text (byte 18)"}
+
+
+def test_a_bad_upload_is_refused_with_its_reason_and_the_batch_goes_on(tmp_path):
+    pytest.importorskip("torch")
+    bad = _bad_submissions(tmp_path / "uploads")
+    good = _flat(tmp_path / "uploads" / "good", "pytorch", ["gpu"])
+    names = sorted(bad) + ["good"]
+    paths = [str(tmp_path / "uploads" / (f"{n}.zip" if n in ("bomb", "escape") else n)) for n in names]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    run = subprocess.run([sys.executable, "-m", "harness.cli", "grade", *paths, "--only", "pytorch.gpu", "--seed", "3",
+                          "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before + ["out"])  # nothing escaped the temp folder
+    assert not (ROOT.parent / "escaped.py").exists()
+    for name, phrase in bad.items():
+        doc = json.loads((tmp_path / "out" / f"{name}.json").read_text())
+        assert doc["score"] == 0 and phrase in " ".join(doc["read_problems"]), (name, doc.get("read_problems"))
+        graded = [u for u in doc["units"] if u["status"] != "skipped"]
+        assert graded and all(u["status"] == "missing" and phrase in u["message"] for u in graded), (name, graded)
+        assert "\n" not in doc["read_problems"][0]
+    docs = [json.loads((tmp_path / "out" / f"{n}.json").read_text()) for n in names]
+    assert docs[-1]["score"] > 0 and docs[-1]["read_as"] == "flat files: pytorch/gpu.py from gpu.py"
+    assert len({d["max_score"] for d in docs}) == 1  # one maximum for the whole batch
+    assert good.exists()
+
+
+def test_a_student_repository_is_graded_from_its_exercises_folder(tmp_path):
+    repo = tmp_path / "alice-d2l"
+    (repo / "exercises" / "pytorch").mkdir(parents=True)
+    (repo / ".git").mkdir()
+    shutil.copy(SOLUTIONS / "pytorch" / "gpu.py", repo / "exercises" / "pytorch" / "gpu.py")
+    with read(repo) as reading:
+        assert reading.tree == repo / "exercises"
+        assert reading.form == "the contract's layout (exercises/ of a repository)"
