@@ -21,6 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 FRAMEWORKS = ("pytorch", "tensorflow")
+PACKAGES = {"pytorch": "torch", "tensorflow": "tensorflow"}  # the package each track imports
+
+
+def framework_installed(framework: str) -> bool:
+    """The track's framework can be found (not imported: that is what finding it avoids)."""
+    import importlib.util
+
+    return importlib.util.find_spec(PACKAGES[framework]) is not None
 MODULES = ("blocks", "parameters", "lazy_init", "custom_layers", "file_io", "gpu")
 
 SECTIONS = {

@@ -67,6 +67,30 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
                    help="restore every exercise file of the track")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask before discarding work")
 
+    p = sub.add_parser("export", help="set a course platform up: a Gradescope autograder zip, PrairieLearn "
+                                      "questions and grading image, or a GitHub Actions workflow (instructors)")
+    p.add_argument("platform", choices=("gradescope", "prairielearn", "github"))
+    p.add_argument("out", metavar="OUT", help="gradescope: the zip to write; prairielearn: a folder (image/ and "
+                                             "questions/); github: the repository to put .github/workflows/grade.yml in")
+    p.add_argument("--track", action="append", choices=catalog.FRAMEWORKS, default=[],
+                   help="the track(s) to grade (repeatable; default both)")
+    p.add_argument("--seed", type=int, default=None, help="your secret seed (default: a fresh one, printed)")
+    p.add_argument("--only", action="append", default=[], metavar="PREFIX",
+                   help="grade only unit ids starting with PREFIX (repeatable)")
+    p.add_argument("--visibility", default="visible", help="Gradescope: when students see each unit's result "
+                   "(visible, after_due_date, after_published, hidden)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="per call into student code (default 20)")
+    p.add_argument("--memory", type=int, default=6144, metavar="MB", help="a worker's address space (default 6144)")
+    p.add_argument("--torch-index", default="", metavar="URL",
+                   help="a package index to take torch from (e.g. PyTorch's CPU-only wheels, much smaller)")
+    p.add_argument("--image", default="YOUR-ORG/d2l-drill-grader", help="PrairieLearn: the grading image's name")
+    p.add_argument("--force", action="store_true", help="replace what OUT holds")
+    p = sub.add_parser("autograde", help="what a platform runs for each submission (written by `drill export`)")
+    p.add_argument("platform", nargs="?", choices=("gradescope", "prairielearn"))
+    p.add_argument("--root", dest="platform_root", metavar="DIR",
+                   help="the platform's folder (default /autograder for Gradescope, /grade for PrairieLearn)")
+    p.add_argument("--self-check", action="store_true", help="check the frameworks import and the reference is here")
+
     grade = sub.add_parser("grade", help="grade a whole implementation tree (instructors; JSON report)")
     if _wants_grade(argv):
         try:
@@ -103,12 +127,52 @@ def _grade_unavailable(args) -> int:
     return 2
 
 
+def _platform(args) -> int:
+    from . import platforms
+
+    if args.command == "autograde":
+        if args.self_check:
+            return platforms.self_check()
+        if args.platform is None:
+            print("drill autograde: name the platform (gradescope or prairielearn) or pass --self-check",
+                  file=sys.stderr)
+            return 2
+        run = platforms.autograde_gradescope if args.platform == "gradescope" else platforms.autograde_prairielearn
+        return run(args.platform_root or ("/autograder" if args.platform == "gradescope" else "/grade"))
+    tracks = [fw for fw in catalog.FRAMEWORKS if fw in args.track] or list(catalog.FRAMEWORKS)
+    seed = args.seed if args.seed is not None else platforms.new_seed()
+    only = args.only or (list(tracks) if len(tracks) < len(catalog.FRAMEWORKS) else [])
+    config = platforms.AutograderConfig(seed=seed, only=only,
+                                        visibility=args.visibility, timeout=args.timeout, memory=args.memory)
+    try:
+        if args.platform == "gradescope":
+            platforms.export_gradescope(args.out, config, tracks, args.torch_index, args.force)
+            done = f"wrote {args.out}: upload it as the assignment's autograder (setup.sh, run_autograder at its root)"
+        elif args.platform == "prairielearn":
+            written = platforms.export_prairielearn(args.out, config, tracks, args.image, args.torch_index, args.force)
+            done = (f"wrote {args.out}: build image/ as {args.image}, copy questions/ ({sum(w.endswith('info.json') for w in written)} "
+                    "questions) into your course")
+        else:
+            done = f"wrote {platforms.export_github(args.out, tracks, args.force)}"
+    except platforms.ConfigError as exc:
+        print(f"drill export: {exc}", file=sys.stderr)
+        return 2
+    if args.platform != "github":
+        print(f"drill export: secret seed {seed} (kept in the export; pass --seed {seed} to rebuild it)",
+              file=sys.stderr)
+    print(done)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command == "grade":
         return int(args.run(args) or 0)
+
+    if args.command in ("export", "autograde"):
+        return _platform(args)
 
     if args.command == "check-submission":  # no exercise repository, no reference needed
         from .submission import check

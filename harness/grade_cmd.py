@@ -41,6 +41,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gradescope-visibility", default="visible",
                    choices=("visible", "after_due_date", "after_published", "hidden"),
                    help="when students see each unit's result on Gradescope (default: visible)")
+    p.add_argument("--markdown", metavar="FILE", help="append the grade tables as Markdown to FILE (e.g. "
+                                                     "\"$GITHUB_STEP_SUMMARY\")")
     p.add_argument("--junit", metavar="FILE", help="JUnit XML: a test suite per submission, a test case per unit")
     p.add_argument("--seed", type=int, metavar="N", help="the instructor's secret seed (recorded in every report)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="wall-clock limit per call into "
@@ -65,24 +67,46 @@ def _names(paths: list[Path]) -> list[str]:
     return names
 
 
-def run(args) -> int:
+def select_units(only: list[str]) -> list[catalog.Unit]:
+    """The catalog's units whose id starts with one of ``only`` (all of them when it is empty), in chapter order."""
+    return [u for u in catalog.UNITS if not only or any(u.id.startswith(p) for p in only)]
+
+
+def limits_for(timeout: float, memory_mb: int):
+    from .sandbox import Limits
+
+    return Limits(call_seconds=timeout, module_seconds=max(300.0, 15 * timeout),
+                  cpu_seconds=int(max(300, 15 * timeout)), memory_bytes=memory_mb * 2**20)
+
+
+def grade_submissions(given: list[Path], units: list[catalog.Unit], seed: int, limits, jobs: int,
+                      names: list[str] | None = None) -> list[dict]:
+    """Read each submission in whatever form it came (one that cannot be read is graded as empty and says why),
+    grade them all, and return one report document each, in order, saying how each was read."""
     from .submission import read_or_explain
 
-    given = [Path(s) for s in args.submissions]
-    absent = [str(p) for p in given if not p.exists()]
-    if absent:
-        return _usage_error(f"no such submission: {', '.join(absent)}")
-    readings = [read_or_explain(path) for path in given]  # one that cannot be read is graded as empty, with why
+    readings = [read_or_explain(path) for path in given]
     try:
-        return _run(args, given, readings)
+        documents = grade_all([r.tree for r in readings], names or _names(given), units, seed, limits, jobs)
+        for doc, reading in zip(documents, readings):
+            doc["read_as"] = reading.describe()
+            if reading.problems:
+                doc["read_problems"] = list(reading.problems)
+            for unit in doc["units"]:
+                if unit["status"] == "missing" and (why := reading.why_missing(unit["id"])):
+                    unit["message"] = f"not graded: {why}"
+        return documents
     finally:
         for reading in readings:
             reading.close()
 
 
-def _run(args, given: list[Path], readings) -> int:
-    paths = [reading.tree for reading in readings]
-    several = len(paths) > 1
+def run(args) -> int:
+    given = [Path(s) for s in args.submissions]
+    absent = [str(p) for p in given if not p.exists()]
+    if absent:
+        return _usage_error(f"no such submission: {', '.join(absent)}")
+    several = len(given) > 1
     if several and args.json:
         return _usage_error("--json takes one submission; use --out DIR for several")
     if several and not args.out:
@@ -91,35 +115,22 @@ def _run(args, given: list[Path], readings) -> int:
         return _usage_error("--gradescope takes one submission (Gradescope grades them one at a time)")
     if args.jobs < 1 or args.timeout <= 0:
         return _usage_error("--jobs and --timeout must be positive")
-    units = [u for u in catalog.UNITS if not args.only or any(u.id.startswith(p) for p in args.only)]
+    units = select_units(args.only)
     if not units:
         return _usage_error(f"no unit id starts with {' or '.join(args.only)}")
     seed = args.seed if args.seed is not None else random.SystemRandom().getrandbits(32)
     if args.seed is None:
         print(f"drill grade: seed {seed} (pass --seed {seed} to reproduce these reports)", file=sys.stderr)
-
-    from .sandbox import Limits
-
-    limits = Limits(call_seconds=args.timeout, module_seconds=max(300.0, 15 * args.timeout),
-                    cpu_seconds=int(max(300, 15 * args.timeout)), memory_bytes=args.memory * 2**20)
     start = time.monotonic()
     try:
-        documents = grade_all(paths, _names(given), units, seed, limits, args.jobs)
+        documents = grade_submissions(given, units, seed, limits_for(args.timeout, args.memory), args.jobs)
     except KeyboardInterrupt:
         print("drill grade: interrupted; no report written", file=sys.stderr)
         return 130
     except RuntimeError as exc:
         print(f"drill grade: the harness failed: {exc}", file=sys.stderr)
         return 1
-    elapsed = time.monotonic() - start
-    for doc, reading in zip(documents, readings):
-        doc["read_as"] = reading.describe()
-        if reading.problems:
-            doc["read_problems"] = list(reading.problems)
-        for unit in doc["units"]:
-            if unit["status"] == "missing" and (why := reading.why_missing(unit["id"])):
-                unit["message"] = f"not graded: {why}"
-    write_reports(args, documents, elapsed)
+    write_reports(args, documents, time.monotonic() - start)
     return 0
 
 
@@ -145,6 +156,8 @@ def write_reports(args, documents: list[dict], elapsed: float) -> None:
                                                                      visibility=args.gradescope_visibility))
     if args.junit:
         report.write_junit(args.junit, documents)
+    if args.markdown:
+        report.append_markdown(args.markdown, documents)
     for doc in documents:
         print(f"{doc['submission']}: {doc['score']:g} / {doc['max_score']:g}", file=sys.stderr)
 
@@ -170,7 +183,7 @@ def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
     from . import wire
     from .forkserver import ForkServer, kill_group
 
-    frameworks = sorted({u.framework for u in units if _installed(u.framework)})
+    frameworks = sorted({u.framework for u in units if catalog.framework_installed(u.framework)})
     server = ForkServer.start(frameworks)
     selector = selectors.DefaultSelector()
     pending = list(range(len(paths)))
@@ -216,9 +229,3 @@ def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
             sock.close()
         server.close()
     return [documents[i] for i in range(len(paths))]
-
-
-def _installed(framework: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("torch" if framework == "pytorch" else "tensorflow") is not None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.util
 import os
 import random
 import re
@@ -382,6 +381,6 @@ def gpu_missing(framework: str) -> str:
 
 def _framework_missing(framework: str) -> str:
     package, extra = _PACKAGES[framework]
-    if importlib.util.find_spec(package) is None:
+    if not catalog.framework_installed(framework):
         return f"{package} is not installed (pip install -e '.[{extra}]')"
     return ""

@@ -60,7 +60,7 @@ def _no_assert_rewriting():
                 sys.meta_path.insert(min(index, len(sys.meta_path)), finder)
 
 from . import catalog, profiles  # noqa: E402  (imports Hypothesis)
-from .report import submission_json, summary_table, write_json
+from .report import append_markdown, submission_json, summary_table, write_json
 
 _SEED = pytest.StashKey[object]()
 
@@ -73,6 +73,8 @@ def pytest_addoption(parser):
     group.addoption("--d2l-json", dest="d2l_json", default=None, metavar="FILE",
                     help="write the grading report (docs/units.md, 'The grading report') as JSON to FILE "
                          "(not --json: the pytest-json plugin owns that option).")
+    group.addoption("--d2l-markdown", dest="d2l_markdown", default=None, metavar="FILE",
+                    help="append the grade table as Markdown to FILE (e.g. \"$GITHUB_STEP_SUMMARY\" in GitHub Actions).")
     group.addoption("--no-grade-summary", dest="d2l_summary", action="store_false", default=True,
                     help="do not print the table of grades at the end of the run.")
     group.addoption("--isolate", dest="d2l_isolate", action="store_true", default=False,
@@ -339,6 +341,10 @@ class GradeRecorder:
                 width = terminalreporter._tw.fullwidth if terminalreporter.isatty else max(
                     140, terminalreporter._tw.fullwidth)
                 terminalreporter.write(summary_table(name, results, color=terminalreporter.hasmarkup, width=width))
+        markdown = self.config.getoption("d2l_markdown")
+        if markdown:
+            append_markdown(markdown, documents)
+            terminalreporter.write_line(f"d2l-drill: added the grade table to {markdown}")
         path = self.config.getoption("d2l_json")
         if path:
             write_json(path, documents[0] if len(documents) == 1 else {"submissions": documents})

@@ -151,3 +151,29 @@ def write_junit(path, documents: list[dict]) -> None:
                 ET.SubElement(case, "skipped", message=first_line(u["message"]))
     ET.indent(suites)
     _atomic_text(path, '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
+
+
+def _cell(text: str) -> str:
+    """One line of a message as a Markdown table cell (pipes escaped, no line breaks)."""
+    return first_line(text).replace("|", "\\|")
+
+
+def markdown_summary(documents: list[dict]) -> str:
+    """The grade table as Markdown (GitHub's job summary, a README): per submission, its total and a row a unit."""
+    parts = []
+    for doc in documents:
+        parts.append(f"### Grades for {doc['submission']}: {doc['score']:g} / {doc['max_score']:g} points\n")
+        if doc.get("seed") is not None:
+            parts.append(f"Seed {doc['seed']}, profile {doc.get('profile', '')}.\n")
+        parts.append("| unit | points | status | message |\n|---|---:|---|---|")
+        for u in doc["units"]:
+            points = "-" if u["status"] == "skipped" else f"{u['score']:g}/{u['max_score']:g}"
+            parts.append(f"| `{u['id']}` | {points} | {u['status']} | {_cell(u['message'])} |")
+        parts.append("")
+    return "\n".join(parts) + "\n"
+
+
+def append_markdown(path, documents: list[dict]) -> None:
+    """Append the table to ``path`` (GitHub Actions gives each step's summary file to append to)."""
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(markdown_summary(documents))

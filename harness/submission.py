@@ -222,6 +222,10 @@ def read(path) -> Reading:
     scratch = None
     via = ""
     folder = path
+    if path.is_dir() and not _is_contract_tree(path):
+        inside = _files(path, path.name)
+        if len(inside) == 1 and inside[0].suffix == ".zip":  # a platform that stored the uploaded zip as it came
+            path = inside[0]
     if path.is_file():
         if path.suffix == ".zip":
             scratch = tempfile.TemporaryDirectory(prefix="d2l-submission-")
@@ -265,7 +269,8 @@ def read(path) -> Reading:
     tree = Path(scratch.name) / "tree"
     tree.mkdir()
     kinds = {p.suffix for p in files}
-    form = ("notebooks" if kinds == {".ipynb"} else "flat files" if kinds == {".py"} else "flat files and notebooks")
+    form = ("notebooks" if kinds == {".ipynb"} else "flat files" if kinds == {".py"} else
+            "flat files and notebooks" if kinds else "an empty upload")
     reading = Reading(tree, form + via, _scratch=scratch)
     base = path.parent if folder is None else folder
     for file in files:
