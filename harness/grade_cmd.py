@@ -36,7 +36,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     out.add_argument("--json", metavar="FILE", help="one submission: write its JSON report here (default: stdout)")
     out.add_argument("--out", metavar="DIR", help="several submissions: one JSON report per submission in DIR, "
                                                   "plus DIR/grades.csv")
-    p.add_argument("--gradebook", metavar="CSV", help="CSV gradebook: a row per submission, a column per unit")
+    p.add_argument("--gradebook", metavar="CSV", help="CSV gradebook: a row per student (roster) or submission")
+    p.add_argument("--roster", metavar="CSV", help="the class list (a CSV with a header row): a gradebook row per "
+                   "entry, in its order, with its id and name; a student without a submission is 'missing' with 0")
+    p.add_argument("--roster-key", metavar="COLUMN", help="the roster column holding submission names (default: "
+                   "the first of submission, SIS Login ID, login, username, email, student_id, id present)")
+    p.add_argument("--gradebook-style", choices=("plain", "canvas", "moodle"), default="plain",
+                   help="plain (a column per unit), canvas (Canvas' import; needs its gradebook export as --roster) "
+                        "or moodle (Moodle's CSV grade import)")
+    p.add_argument("--assignment", default="d2l chapter 6", metavar="NAME",
+                   help="the gradebook column for Canvas and Moodle (Canvas: 'Name (id)' updates that assignment)")
     p.add_argument("--gradescope", metavar="FILE", help="one submission: Gradescope's results.json")
     p.add_argument("--gradescope-visibility", default="visible",
                    choices=("visible", "after_due_date", "after_published", "hidden"),
@@ -115,6 +124,13 @@ def run(args) -> int:
         return _usage_error("--gradescope takes one submission (Gradescope grades them one at a time)")
     if args.jobs < 1 or args.timeout <= 0:
         return _usage_error("--jobs and --timeout must be positive")
+    from .gradebook import Roster, RosterError, check_style
+
+    try:  # a roster that cannot be used is said before anything is graded
+        args.roster_table = Roster.load(args.roster, args.roster_key) if args.roster else None
+        check_style(args.gradebook_style, args.roster_table)
+    except RosterError as exc:
+        return _usage_error(str(exc))
     units = select_units(args.only)
     if not units:
         return _usage_error(f"no unit id starts with {' or '.join(args.only)}")
@@ -143,14 +159,14 @@ def write_reports(args, documents: list[dict], elapsed: float) -> None:
         out = Path(args.out)
         for doc in documents:
             report.write_json(out / f"{doc['submission']}.json", doc)
-        report.write_gradebook(Path(args.gradebook) if args.gradebook else out / "grades.csv", documents)
+        _gradebook(args, Path(args.gradebook) if args.gradebook else out / "grades.csv", documents)
     else:
         if args.json:
             report.write_json(args.json, documents[0])
         else:
             sys.stdout.write(json.dumps(documents[0], indent=2) + "\n")
         if args.gradebook:
-            report.write_gradebook(args.gradebook, documents)
+            _gradebook(args, args.gradebook, documents)
     if args.gradescope:
         report.write_json(args.gradescope, report.gradescope_results(documents[0], execution_time=elapsed,
                                                                      visibility=args.gradescope_visibility))
@@ -160,6 +176,12 @@ def write_reports(args, documents: list[dict], elapsed: float) -> None:
         report.append_markdown(args.markdown, documents)
     for doc in documents:
         print(f"{doc['submission']}: {doc['score']:g} / {doc['max_score']:g}", file=sys.stderr)
+
+
+def _gradebook(args, path, documents: list[dict]) -> None:
+    from . import gradebook
+
+    gradebook.write(path, documents, getattr(args, "roster_table", None), args.gradebook_style, args.assignment)
 
 
 def _document(name: str, units: list[catalog.Unit], results: list[dict], seed: int) -> dict:

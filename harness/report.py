@@ -75,25 +75,6 @@ def _atomic_text(path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_gradebook(path, documents: list[dict]) -> None:
-    """One row per submission, one column per unit (its score), then the total and the maximum."""
-    import csv
-
-    unit_ids = []
-    for doc in documents:
-        for u in doc["units"]:
-            if u["id"] not in unit_ids:
-                unit_ids.append(u["id"])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["submission", *unit_ids, "total", "max_score"])
-    for doc in documents:
-        scores = {u["id"]: ("skipped" if u["status"] == "skipped" else f"{u['score']:g}") for u in doc["units"]}
-        writer.writerow([doc["submission"], *(scores.get(i, "") for i in unit_ids),
-                         f"{doc['score']:g}", f"{doc['max_score']:g}"])
-    _atomic_text(path, buffer.getvalue())
-
-
 GRADESCOPE_VISIBILITY = ("visible", "after_due_date", "after_published", "hidden")
 
 
