@@ -1,22 +1,19 @@
 """Speed benchmark (run by hand, prints ratios; nothing here is a test).
 
-    python bench/speed.py [--runs 3] [--skip-tf] [--batch N]
+    python bench/speed.py [--runs 3] [--skip-tf]
 
-Measures, in one run and on the same machine:
+Measures, in one run and on the same machine (batch grading's throughput: bench/throughput.py):
   - bare `python -c "import torch"` / "import tensorflow" / both
   - grading solutions/pytorch, solutions/tensorflow, both, with `pytest`
   - one unit's feedback: `pytest solutions/pytorch/blocks.py -k MySequential`
-  - batch grading: `drill grade` of N copies of solutions/ with --jobs 2, per submission
 and prints each grading time as a ratio to the matching bare import (medians).
-Goals (issues): PyTorch track <= 2x, one unit <= 1.5x, TF track <= 2.5x, both <= 2.5x,
-batch cost per submission < 1x a bare import of both frameworks; a failing unit reports within 2x the time of
+Goals (issues): PyTorch track <= 2x, one unit <= 1.5x, TF track <= 2.5x, both <= 2.5x; a failing unit reports within 2x the time of
 the same unit passing (time to feedback, one typical mistake per track).
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import tempfile
 import subprocess
@@ -63,8 +60,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (median is shown)")
     parser.add_argument("--skip-tf", action="store_true", help="PyTorch only")
-    parser.add_argument("--batch", type=int, default=20, metavar="N",
-                        help="copies of solutions/ graded by `drill grade --jobs 2` (0: skip; default 20)")
     args = parser.parse_args()
     commands = {"torch": [sys.executable, "-c", "import torch"],
                 "torch track": PYTEST + ["solutions/pytorch"],
@@ -92,27 +87,10 @@ def main():
     for name in FAILING:
         if f"{name} failing" in t:
             rows.append((f"feedback, failing / passing: {name}", t[f"{name} failing"], t[f"{name} passing"], 2.0))
-    if not args.skip_tf:
-        if args.batch:
-            rows.append((f"batch: drill grade {args.batch} x solutions --jobs 2, per submission",
-                         batch_per_submission(args.batch), t["both"], 1.0))
     print(f"{'measurement (base: the bare import, or the unit passing)':64} {'grading':>8} {'base':>8} {'ratio':>6} "
           f"{'goal':>5}")
     for name, grading, base, goal in rows:
         print(f"{name:64} {grading:7.2f}s {base:7.2f}s {grading / base:5.2f}x {goal:4.1f}x")
-
-
-def batch_per_submission(copies: int) -> float:
-    """Wall-clock time of one `drill grade` run over ``copies`` submissions, divided by ``copies``."""
-    with tempfile.TemporaryDirectory() as folder:
-        subs = []
-        for k in range(copies):
-            target = Path(folder) / f"student{k:02d}"
-            shutil.copytree(ROOT / "solutions", target)
-            subs.append(str(target))
-        cmd = [sys.executable, "-m", "harness.cli", "grade", *subs, "--out", str(Path(folder) / "out"),
-               "--jobs", "2", "--seed", "1"]
-        return run_once(cmd) / copies
 
 
 if __name__ == "__main__":

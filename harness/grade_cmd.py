@@ -114,7 +114,7 @@ def run(args) -> int:
     given = [Path(s) for s in args.submissions]
     absent = [str(p) for p in given if not p.exists()]
     if absent:
-        return _usage_error(f"no such submission: {', '.join(absent)}")
+        return _usage_error(f"{', '.join(absent)} does not exist")
     several = len(given) > 1
     if several and args.json:
         return _usage_error("--json takes one submission; use --out DIR for several")

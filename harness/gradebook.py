@@ -5,8 +5,9 @@ Styles (``--gradebook-style``):
 - ``plain``: ``student_id, name, submission, status``, a column per unit (its points, ``skipped`` for a unit this
   machine could not grade), ``total``, ``max_score``.  ``status`` is ``graded`` or ``missing`` (on the roster, no
   submission; 0 points).  The maximum is the same on every row.
-- ``canvas``: Canvas' gradebook import (the columns of its own export: ``Student, ID, SIS User ID, SIS Login ID,
-  Section``, then one assignment column holding the total).  Take the roster from Canvas' gradebook export, so
+- ``canvas``: Canvas' gradebook import (the student columns of its own export: ``Student, ID``, the SIS columns
+  where present, ``Section`` last; a ``Points Possible`` row; one assignment column holding the total, which
+  updates the assignment ``Name (id)`` or creates one of a new name).  Take the roster from Canvas' gradebook export, so
   those columns are Canvas' own; rows Canvas does not know are left out (and named on stderr).
 - ``moodle``: Moodle's "Import grades from CSV": the roster's identity columns and one grade column; Moodle asks
   which column identifies the user (e.g. email address or ID number) and which grade item the total goes to.
@@ -26,7 +27,10 @@ from pathlib import Path
 KEY_COLUMNS = ("submission", "SIS Login ID", "login", "username", "Username", "email", "Email address", "student_id",
                "id", "ID")
 NAME_COLUMNS = ("name", "Student", "full_name", "First name")
-CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
+# Canvas' student columns, in the order its import reads them: Student and ID first, Section last (required), the
+# SIS and integration columns between them when the export has them.
+CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Integration ID", "Root Account", "Section")
+CANVAS_REQUIRED = ("Student", "ID", "Section")
 STYLES = ("plain", "canvas", "moodle")
 
 
@@ -119,7 +123,7 @@ def check_style(style: str, roster: Roster | None) -> None:
     if style not in STYLES:
         raise RosterError(f"gradebook style {style!r}: one of {', '.join(STYLES)}")
     if style == "canvas":
-        missing = [c for c in CANVAS_COLUMNS if roster is None or c not in roster.columns]
+        missing = [c for c in CANVAS_REQUIRED if roster is None or c not in roster.columns]
         if missing:
             raise RosterError("a Canvas gradebook needs Canvas' own roster (its gradebook export) for the columns "
                               f"{', '.join(missing)}: pass it with --roster")
@@ -144,13 +148,14 @@ def gradebook_text(documents: list[dict], roster: Roster | None = None, style: s
             writer.writerow([e["id"], e["name"], doc["submission"], "graded", *(scores.get(i, "") for i in unit_ids),
                              _points(doc["score"]), _points(doc["max_score"])])
     elif style == "canvas":
-        writer.writerow([*CANVAS_COLUMNS, assignment])
-        writer.writerow(["Points Possible", "", "", "", "", _points(maximum)])
+        columns = [c for c in CANVAS_COLUMNS if c in roster.columns]
+        writer.writerow([*columns, assignment])
+        writer.writerow(["Points Possible", *("" for _ in columns[1:]), _points(maximum)])
         for e in entries:
             if e["roster"] is None:
                 continue  # Canvas cannot place a row it does not know
             doc = e["doc"]
-            writer.writerow([*(e["roster"][c] for c in CANVAS_COLUMNS), _points(doc["score"]) if doc else "0"])
+            writer.writerow([*(e["roster"][c] for c in columns), _points(doc["score"]) if doc else "0"])
     else:  # moodle
         identity = roster.columns if roster is not None else ["submission"]
         writer.writerow([*identity, assignment])

@@ -203,7 +203,7 @@ def export_prairielearn(out: Path, config: AutograderConfig, frameworks: list[st
                 info = {"uuid": _uuid(qid), "title": f"d2l {framework}: {module}", "topic": "Deep learning computation",
                         "tags": ["d2l", framework], "type": "v3", "singleVariant": True,
                         "gradingMethod": "External",
-                        "externalGradingOptions": {"enabled": True, "image": image, "entrypoint": "/d2l-drill/entrypoint",
+                        "externalGradingOptions": {"image": image, "entrypoint": "/d2l-drill/entrypoint",
                                                    "timeout": 600}}
                 (folder / "info.json").write_text(json.dumps(info, indent=2) + "\n")
                 track = "PyTorch" if framework == "pytorch" else "TensorFlow/Keras"

@@ -65,6 +65,9 @@ def test_canvas_gradebook_uses_canvas_own_columns(tmp_path):
     assert len(rows) == 4  # zed is not in Canvas: left out
     with pytest.raises(RosterError, match="needs Canvas' own roster"):
         gradebook_text(DOCS, None, "canvas")
+    minimal = Roster.load(_roster(tmp_path, "Student,ID,Section\nAlice,17,S\n"), key="Student")
+    rows = _table(gradebook_text([dict(DOCS[0], submission="Alice")], minimal, "canvas", "Ch6"))
+    assert rows == [["Student", "ID", "Section", "Ch6"], ["Points Possible", "", "", "2"], ["Alice", "17", "S", "2"]]
 
 
 def test_moodle_gradebook_keeps_the_identity_columns(tmp_path):
