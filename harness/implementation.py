@@ -167,6 +167,9 @@ def raised_in(exc: BaseException, tree: Path, called: str) -> ImplementationRais
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# TensorFlow's op errors start with the kernel's internal name and end with the op's: "{{function_node
+# __wrapped__ConcatV2_N_2_device_/job:localhost/...}} ConcatOp : Dimension 2 ... [Op:ConcatV2] name: concat".
+_TF_OP_NOISE = re.compile(r"^\{\{function_node [^}]*\}\}\s*|\s*\[Op:\w+\](?: name: \S*)?\s*$")
 
 
 def _first_meaningful_line(message: str) -> str:
@@ -180,7 +183,7 @@ def _first_meaningful_line(message: str) -> str:
         return lines[1].strip("\"' ")
     if lines and lines[0].startswith("Could not automatically infer the output shape") and len(lines) > 1:
         return lines[1].split(". ")[0].strip("\"' ")  # Keras' symbolic build wraps the error raised in call
-    return lines[0] if lines else ""
+    return _TF_OP_NOISE.sub("", lines[0]) if lines else ""
 
 
 @contextlib.contextmanager

@@ -588,7 +588,7 @@ def tied_net(g):
               f"Called `{called}` twice. Got {got['shared_with_other']} parameter tensors in both nets, but each "
               "reference net has its own: create the shared layer inside tied_net(), once per net.")
         check(got["tied"], "does not tie layers 2 and 4: net[2] is not net[4].",
-              f"Called `{called}`. Put one nn.Linear({width}, {width}) object at both places; copying values "
+              f"Called `{called}`. Put one nn.Linear({width or 8}, {width or 8}) object at both places; copying values "
               "makes two layers that drift apart during training.")
         check(got["n_params"] == ref["n_params"],
               f"has {got['n_params']} parameter tensors, but the reference has {ref['n_params']} "
