@@ -51,6 +51,14 @@ class Unit:
     depends: tuple[str, ...] = ()  # names of other units this one uses (a bug there shows here too)
     gpu: bool = False
     rule: str = ""  # the one-line rule the unit must meet (``drill next`` and docs/units.md show it)
+    # The properties the unit's points are split over, (name, share); none: the unit is one property.  Its grader
+    # checks each in a ``with g.property(name):`` block, and a wrong property costs only its share.
+    properties: tuple[tuple[str, float], ...] = ()
+
+    def property_points(self) -> dict[str, float]:
+        """Each property's points (the unit's points split by the shares), in order."""
+        total = sum(share for _, share in self.properties)
+        return {name: round(self.points * share / total, 6) for name, share in self.properties}
 
     @property
     def framework(self) -> str:
@@ -69,7 +77,7 @@ class Unit:
         return SECTIONS[self.module]
 
 
-def _u(fw, module, name, title, points=2.0, names=None, hints=(), depends=(), gpu=False, rule=""):
+def _u(fw, module, name, title, points=2.0, names=None, hints=(), depends=(), gpu=False, rule="", properties=()):
     return Unit(
         id=f"{fw}.{module}.{name}",
         title=title,
@@ -79,6 +87,7 @@ def _u(fw, module, name, title, points=2.0, names=None, hints=(), depends=(), gp
         depends=tuple(depends),
         gpu=gpu,
         rule=rule,
+        properties=tuple((p, 1.0) if isinstance(p, str) else tuple(p) for p in properties),
     )
 
 
@@ -98,6 +107,7 @@ _PT = [
               "hidden → out_features as two attributes, in that order; 2. in forward, pass X through the first "
               "layer, apply ReLU, and return the second layer's output.")),
     _u("pytorch", "blocks", "MySequential", "Your own Sequential container", 3,
+       properties=("registration", "forward and backward", "train/eval"),
        rule="MySequential(*blocks) derives from nn.Module itself (not nn.Sequential, nn.ModuleList or "
             "nn.ModuleDict) and registers every block as a child under its position written as a string (\"0\", "
             "\"1\", ...), so its state_dict() keys are those nn.Sequential gives the same blocks and "
@@ -113,6 +123,7 @@ _PT = [
               "a string; 2. also keep the blocks, in the order given, in a tuple attribute of your own; 3. in "
               "forward, loop over that tuple, replacing X by each block's output, and return X.")),
     _u("pytorch", "blocks", "FixedHiddenMLP", "Constant parameters and control flow in forward", 3,
+       properties=("rand_weight", "forward and backward"),
        rule="FixedHiddenMLP(): rand_weight is a (20, 20) float32 constant drawn uniformly from [0, 1), new for "
             "each instance, registered as a buffer (in buffers() and state_dict(), moved by .to(), never among "
             "parameters()); one linear layer 20 → 20, the only parameters, used twice; forward(X) on (n, 20) "

@@ -192,9 +192,14 @@ def _document(name: str, units: list[catalog.Unit], results: list[dict], seed: i
         if r is None:
             r = {"id": unit.id, "status": "error", "score": 0.0, "max_score": unit.points,
                  "message": "not graded: the grading job stopped before this unit"}
-        points = unit.points if r["status"] == "passed" else 0.0
-        ordered.append({"id": unit.id, "status": r["status"], "score": points,
-                        "max_score": 0.0 if r["status"] == "skipped" else unit.points, "message": r["message"]})
+        status = r["status"]
+        # The job (trusted: graders and reference run there) scores by property; a skipped unit is out of the maximum.
+        score = unit.points if status == "passed" else min(float(r.get("score", 0.0)), unit.points)
+        entry = {"id": unit.id, "status": status, "score": 0.0 if status == "skipped" else score,
+                 "max_score": 0.0 if status == "skipped" else unit.points, "message": r["message"]}
+        if r.get("properties"):
+            entry["properties"] = r["properties"]
+        ordered.append(entry)
     return {"submission": name, "score": round(sum(u["score"] for u in ordered), 6),
             "max_score": round(sum(u["max_score"] for u in ordered), 6), "seed": seed, "profile": "ci",
             "units": ordered}

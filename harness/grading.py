@@ -7,6 +7,7 @@ implementation's observations with the reference's.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
@@ -66,9 +67,14 @@ class UnitResult:
     max_score: float
     message: str = ""
     seconds: float = 0.0
+    # per property of a unit that declares them: {name, status, score, max_score, message}
+    properties: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if k != "seconds"}
+        data = {k: v for k, v in asdict(self).items() if k != "seconds"}
+        if not data["properties"]:
+            del data["properties"]
+        return data
 
 
 def unit_seed(session_seed: int | None, unit_id: str) -> int | None:
@@ -88,6 +94,8 @@ class Context:
     seed: int | None  # None: the profile decides (derandomized in ci)
     scale: float = 1.0
     _reference_cache: dict = field(default_factory=dict, repr=False)
+    outcomes: dict = field(default_factory=dict, repr=False)  # property name -> (status, message)
+    _current: str | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -171,6 +179,30 @@ class Context:
 
     def skip(self, reason: str):
         raise Skip(reason)
+
+    @contextlib.contextmanager
+    def property(self, name: str):
+        """Check one of the unit's declared properties (``Unit.properties``): a wrong result or an error raised by
+        the implementation inside the block fails this property only, and grading goes on with the next one.  A
+        stub, a timeout, a crash or a harness error still ends the unit (they are not about one property)."""
+        declared = [n for n, _ in self.unit.properties]
+        if name not in declared:
+            raise HarnessError(f"the grader of {self.unit.id} checks property {name!r}, which the catalog does not "
+                               f"declare ({', '.join(declared) or 'none'})")
+        if name in self.outcomes:
+            raise HarnessError(f"the grader of {self.unit.id} checks property {name!r} twice")
+        self._current = name
+        try:
+            yield
+        except (GradingFailure, ImplementationRaised, BaseExceptionGroup) as exc:
+            inner = _first(exc)
+            if not isinstance(inner, (GradingFailure, ImplementationRaised)) or getattr(inner, "not_implemented", 0):
+                raise
+            self.outcomes[name] = outcome(self.unit, exc)
+        else:
+            self.outcomes[name] = ("passed", "")
+        finally:
+            self._current = None
 
 
 SHRINK_EXAMPLES = {"pytorch": 300, "tensorflow": 40}
@@ -291,7 +323,11 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     """
     start = time.perf_counter()
 
+    ctx = None
+
     def result(status: str, message: str = "") -> UnitResult:
+        if unit.properties and status != "skipped":
+            return _by_property(unit, ctx.outcomes if ctx else {}, status, message, time.perf_counter() - start)
         score = unit.points if status == "passed" else 0.0
         max_score = 0.0 if status == "skipped" else unit.points
         return UnitResult(unit.id, status, score, max_score, message, time.perf_counter() - start)
@@ -329,7 +365,36 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     finally:
         impl.release()
         ref.release()
+    unchecked = [n for n, _ in unit.properties if n not in ctx.outcomes]
+    if unchecked:
+        return result("error", f"internal grader error (not your fault; please report it): the grader of "
+                               f"{unit.id} never checked {', '.join(unchecked)}")
     return result("passed")
+
+
+def _by_property(unit: catalog.Unit, outcomes: dict, status: str, message: str, seconds: float) -> UnitResult:
+    """The unit's result from its properties' outcomes: each passed property scores its points.  ``status`` and
+    ``message`` are how the grader ended: "passed" (every property ran), or what stopped it (a stub, a crash, a
+    failure outside every property block), which is the outcome of every property not checked yet."""
+    properties = []
+    for name, points in unit.property_points().items():
+        p_status, p_message = outcomes.get(name, (status, message))
+        if name not in outcomes and status == "passed":
+            p_status, p_message = "error", "never checked"
+        properties.append({"name": name, "status": p_status, "score": points if p_status == "passed" else 0.0,
+                           "max_score": points, "message": p_message})
+    failing = [p for p in properties if p["status"] != "passed"]
+    score = round(sum(p["score"] for p in properties), 6)
+    if not failing:
+        return UnitResult(unit.id, "passed", unit.points, unit.points, "", seconds, properties)
+    first = failing[0]
+    overall = "error" if any(p["status"] == "error" for p in failing) else "failed"
+    text = first["message"]  # a property's own failure, or what stopped the grader before it was checked
+    others = [p["name"] for p in failing if p is not first and p["message"] != first["message"]]
+    if others:
+        text += f"\nAlso failing: {', '.join(others)}."
+    text += f"\nProperties: " + ", ".join(f"{p['name']} {p['score']:g}/{p['max_score']:g}" for p in properties) + "."
+    return UnitResult(unit.id, overall, score, unit.points, text, seconds, properties)
 
 
 _WARNING_PACKAGES = ("keras", "tensorflow", "torch", "absl", "numpy", "h5py")

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import CHECKOUT, catalog
-from .report import GRADESCOPE_VISIBILITY, _atomic_text, first_line, gradescope_results, write_json
+from .report import GRADESCOPE_VISIBILITY, _atomic_text, first_line, gradescope_results, property_lines, write_json
 
 CONFIG_NAME = "d2l-autograder.json"
 FILES = Path(__file__).resolve().parent / "platform_files"
@@ -279,7 +279,7 @@ def prairielearn_results(document: dict) -> dict:
         tests.append({"name": u["id"], "description": catalog.BY_ID[u["id"]].title if u["id"] in catalog.BY_ID else "",
                       "points": u["score"], "max_points": u["max_score"],
                       "message": first_line(u["message"]) if u["status"] != "passed" else "passed",
-                      "output": u["message"] if u["status"] != "passed" else ""})
+                      "output": "\n".join([u["message"], *property_lines(u)]) if u["status"] != "passed" else ""})
     maximum = document["max_score"]
     message = f"{document['score']:g} / {maximum:g} points. Read as {document.get('read_as', '')}."
     if skipped:

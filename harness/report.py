@@ -24,6 +24,11 @@ def submission_json(submission: str, results: list[UnitResult]) -> dict:
     }
 
 
+def property_lines(unit: dict) -> list[str]:
+    """A unit's per-property breakdown, a line each ("registration: 1/1 passed"); none for a unit of one property."""
+    return [f"{p['name']}: {p['score']:g}/{p['max_score']:g} {p['status']}" for p in unit.get("properties") or []]
+
+
 def write_json(path, document) -> None:
     """Write atomically: a reader never sees half a report."""
     _atomic_text(path, json.dumps(document, indent=2) + "\n")
@@ -53,8 +58,12 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
         table.add_column("message", overflow="fold", min_width=room)
     for r in results:
         points = f"{r.score:g}/{r.max_score:g}" if r.status != "skipped" else "-"
-        table.add_row(r.id, points, f"[{STATUS_STYLE[r.status]}]{r.status}[/]", first_line(r.message),
-                      )
+        table.add_row(r.id, points, f"[{STATUS_STYLE[r.status]}]{r.status}[/]", first_line(r.message))
+        if r.status != "passed":
+            for p in r.properties:  # where the points went
+                table.add_row(f"  {p['name']}", f"{p['score']:g}/{p['max_score']:g}",
+                              f"[{STATUS_STYLE.get(p['status'], 'red')}]{p['status']}[/]",
+                              first_line(p["message"]) if p["status"] != "passed" else "")
     doc = submission_json(submission, results)
     counts = {}
     for r in results:
@@ -96,6 +105,8 @@ def gradescope_results(document: dict, *, execution_time: float | None = None, v
             skipped.append(f"`{u['id']}` ({first_line(u['message'])})")
             continue
         output = u["message"] or "passed"
+        if u["status"] != "passed" and u.get("properties"):
+            output += "\n" + "\n".join(property_lines(u))
         tests.append({"name": u["id"], "number": str(number), "score": u["score"], "max_score": u["max_score"],
                       "status": "passed" if u["status"] == "passed" else "failed",
                       "output": _markdown(output if u["status"] == "passed" else f"{u['status']}: {output}"),
@@ -124,6 +135,11 @@ def write_junit(path, documents: list[dict]) -> None:
                               failures=count("failed", "missing"), errors=count("error"), skipped=count("skipped"))
         for u in units:
             case = ET.SubElement(suite, "testcase", classname=u["id"].rsplit(".", 1)[0], name=u["id"].rsplit(".", 1)[1])
+            props = ET.SubElement(case, "properties")
+            ET.SubElement(props, "property", name="score", value=f"{u['score']:g}/{u['max_score']:g}")
+            for p in u.get("properties") or []:
+                ET.SubElement(props, "property", name=f"property {p['name']}",
+                              value=f"{p['score']:g}/{p['max_score']:g} {p['status']}")
             if u["status"] in ("failed", "missing"):
                 ET.SubElement(case, "failure", message=first_line(u["message"]), type=u["status"]).text = u["message"]
             elif u["status"] == "error":
@@ -150,6 +166,11 @@ def markdown_summary(documents: list[dict]) -> str:
         for u in doc["units"]:
             points = "-" if u["status"] == "skipped" else f"{u['score']:g}/{u['max_score']:g}"
             parts.append(f"| `{u['id']}` | {points} | {u['status']} | {_cell(u['message'])} |")
+            if u["status"] != "passed":
+                for p in u.get("properties") or []:
+                    message = _cell(p["message"]) if p["status"] != "passed" else ""
+                    parts.append(f"| &nbsp;&nbsp;{p['name']} | {p['score']:g}/{p['max_score']:g} | {p['status']} | "
+                                 f"{message} |")
         parts.append("")
     return "\n".join(parts) + "\n"
 

@@ -70,6 +70,12 @@ same at more length, with the places where the book's code does not work on toda
 or `skipped`. `message` is what to read first: what is wrong in a sentence or two, then the smallest input that
 shows it.
 
+A unit *scored per property* (listed below with its properties' points) also has `"properties": [{"name",
+"status", "score", "max_score", "message"}]`: each property it meets scores its points, so a container that
+registers its blocks and passes train/eval on but runs them in the wrong order scores 2 of 3; its `status` stays
+`failed` until every property passes. A property that cannot be judged because another one failed (blocks that are
+not registered cannot be switched to eval mode) is not charged again. A stub, a crash or a timeout scores 0.
+
 GPU units on a machine without a GPU (and units of a framework that is not installed) are `skipped` for every
 submission alike, before the submission is looked at, and count in neither `score` nor `max_score`: every row of a
 batch has the same maximum. The CSV gradebook shows `skipped` in their column; Gradescope's `results.json` has no
@@ -94,6 +100,9 @@ def render() -> str:
                     extra.append("uses " + ", ".join(f"`{d}`" for d in unit.depends))
                 if unit.gpu:
                     extra.append("needs a GPU (skipped without one)")
+                if unit.properties:
+                    extra.append("scored per property: " + ", ".join(
+                        f"{name} {points:g}" for name, points in unit.property_points().items()))
                 tail = f" ({'; '.join(extra)})" if extra else ""
                 points = f"{unit.points:g} point{'s' if unit.points != 1 else ''}"
                 parts.append(f"\n#### {unit.id}\n\n{unit.title}. Defines {names}; {points}{tail}.\n\n"
