@@ -150,8 +150,9 @@ def _platform(args) -> int:
             done = f"wrote {args.out}: upload it as the assignment's autograder (setup.sh, run_autograder at its root)"
         elif args.platform == "prairielearn":
             written = platforms.export_prairielearn(args.out, config, tracks, args.image, args.torch_index, args.force)
-            done = (f"wrote {args.out}: build image/ as {args.image}, copy questions/ ({sum(w.endswith('info.json') for w in written)} "
-                    "questions) into your course")
+            count = sum(w.endswith("info.json") for w in written)
+            done = (f"wrote {args.out}: build image/ as {args.image}, copy questions/ ({count} "
+                    f"question{'s' if count != 1 else ''}) into your course")
         else:
             done = f"wrote {platforms.export_github(args.out, tracks, args.force)}"
     except platforms.ConfigError as exc:

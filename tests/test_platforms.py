@@ -220,6 +220,22 @@ def test_prairielearn_export_has_an_image_and_a_question_per_module(prairielearn
     assert os.access(prairielearn_export / "image" / "entrypoint", os.X_OK)
 
 
+def test_the_documented_example_is_what_the_export_writes(tmp_path):
+    docs = ROOT / "docs" / "prairielearn"
+    out = tmp_path / "pl"
+    run = _drill("export", "prairielearn", str(out), "--seed", "123", "--only", "pytorch.blocks")
+    assert run.returncode == 0, run.stderr
+    for name in ("image/Dockerfile", "image/entrypoint", "questions/d2l-pytorch-blocks/info.json",
+                 "questions/d2l-pytorch-blocks/question.html", "questions/d2l-pytorch-blocks/tests/d2l-autograder.json"):
+        written = (out / name).read_text().replace('"seed": 123', '"seed": "CHANGE-ME"')
+        assert (docs / name).read_text() == written, f"docs/prairielearn/{name} differs from the export"
+    assert sorted(p.name for p in (out / "questions").iterdir()) == ["d2l-pytorch-blocks"]
+    from harness.platforms import AutograderConfig, ConfigError
+
+    with pytest.raises(ConfigError, match="must be your secret integer seed"):
+        AutograderConfig.load(docs / "questions" / "d2l-pytorch-blocks" / "tests" / "d2l-autograder.json")
+
+
 def _grade_on_prairielearn(export: Path, question: str, files: dict[str, bytes], tmp_path: Path):
     root = tmp_path / "grade"
     shutil.copytree(export / "questions" / question / "tests", root / "tests")
