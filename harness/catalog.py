@@ -433,6 +433,7 @@ _PT = [
               "1. save_tensor_dict: save a plain dict copy of d at path; 2. load_tensor_dict: load path with the "
               "weights-only loader, check that it is a dict, and return it.")),
     _u("pytorch", "file_io", "params", "Saving and loading model parameters", 2, names=("save_params", "load_params"),
+       properties=(("the file", 1), ("restored state", 2), ("eval mode", 1)),
        rule="save_params(net, path) writes every parameter and buffer of net (its state dictionary) to one file "
             "at exactly path; load_params(make_net, path) returns a new make_net() on every call whose state "
             "equals the saved one exactly, key for key (running statistics included), in eval mode and still "

@@ -29,6 +29,9 @@ CASES = [
     ("pytorch.blocks.MySequential", "Keeps the blocks in a plain list", {"registration"}),
     ("pytorch.blocks.FixedHiddenMLP", "Forgets the halving loop", {"forward and backward"}),
     ("pytorch.blocks.FixedHiddenMLP", "Draws rand_weight with torch.randn", {"rand_weight"}),
+    ("pytorch.file_io.params", "load_params forgets net.eval()", {"eval mode"}),
+    ("pytorch.file_io.params", "Saves named_parameters() only", {"restored state"}),
+    ("pytorch.file_io.params", "[file] Also writes a JSON side file", {"the file"}),
 ]
 
 

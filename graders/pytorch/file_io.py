@@ -221,12 +221,11 @@ def probe_params(m, a, b, c, seed, dtype="float32", safety=False):  # called und
 
 @grader("params")
 def params_roundtrip(g):
-    def restores_a_fresh_net(a, b, c, seed, dtype="float32", safety=False):
-        net = f"Sequential(Linear({a}, {b}), BatchNorm1d({b}), ReLU(), Dropout(0.5), Linear({b}, {c}))"
-        net += ".double()" if dtype == "float64" else ""
-        called = f"save_params(net, {FILE!r}); load_params(make_net, {FILE!r}) with net = {net}"
-        got = g.student(probe_params, a, b, c, seed, dtype, safety, seed=seed, called=called)
+    def the_file(called, got):  # exactly the path given, nothing run from it on loading
         _check_files_and_safety(called, got, "load_params")
+        _check_refused(got, "load_params")
+
+    def restores(called, got):  # a fresh make_net() holding every saved parameter and buffer, exactly
         check("state" in got, "does not return a module.",
               f"Called `{called}`. Got {_a(got['type'])}, but the reference returns the net made by make_net().")
         check(got["fresh"], "does not return the net made by make_net().",
@@ -236,16 +235,30 @@ def params_roundtrip(g):
         for key, expected in got["expected"].items():
             assert_same(got["state"][key], expected, headline="does not restore every parameter and buffer.",
                         called=called, what=f"state_dict()[{key!r}]", exact=True)
+        check(got["second_fresh"], "returns the same net for two loads.",
+              f"Called `load_params(make_net, {FILE!r})` twice. Got one object both times: each load returns a new "
+              "make_net() (no caching).")
+
+    def ready_for_inference(called, got):  # eval mode, still trainable
+        if "training" not in got:
+            return  # no module came back: "restored state" has that cost
         check(not any(got["training"]), "does not put the loaded net in eval mode.",
               f"Called `{called}`. Got modules with training=True; call .eval() before returning.")
         check(got["frozen"] == 0, "freezes the loaded parameters.",
               f"Called `{called}`. Got {got['frozen']} parameter tensors with requires_grad=False, but the net from "
               "make_net() is trainable: eval() is all the contract asks for.")
-        check(got["second_fresh"], "returns the same net for two loads.",
-              f"Called `load_params(make_net, {FILE!r})` twice. Got one object both times: each load returns a new "
-              "make_net() (no caching).")
-        _check_refused(got, "load_params")
 
-    restores_a_fresh_net(3, 4, 2, g.fixed_seed, "float64", safety=True)  # float64 values survive exactly
-    restores_a_fresh_net(2, 5, 3, g.fixed_seed + 1, safety=True)
-    g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)(restores_a_fresh_net)
+    def restores_a_fresh_net(checks):
+        def example(a, b, c, seed, dtype="float32", safety=False):
+            net = f"Sequential(Linear({a}, {b}), BatchNorm1d({b}), ReLU(), Dropout(0.5), Linear({b}, {c}))"
+            net += ".double()" if dtype == "float64" else ""
+            called = f"save_params(net, {FILE!r}); load_params(make_net, {FILE!r}) with net = {net}"
+            checks(called, g.student(probe_params, a, b, c, seed, dtype, safety, seed=seed, called=called))
+        return example
+
+    for name, checks in (("the file", the_file), ("restored state", restores), ("eval mode", ready_for_inference)):
+        with g.property(name):
+            example = restores_a_fresh_net(checks)
+            example(3, 4, 2, g.fixed_seed, "float64", safety=True)  # float64 values survive exactly
+            example(2, 5, 3, g.fixed_seed + 1, safety=True)
+            g.for_all(a=sizes, b=sizes, c=sizes, seed=seeds)(example)
