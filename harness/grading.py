@@ -387,13 +387,16 @@ def _by_property(unit: catalog.Unit, outcomes: dict, status: str, message: str, 
     score = round(sum(p["score"] for p in properties), 6)
     if not failing:
         return UnitResult(unit.id, "passed", unit.points, unit.points, "", seconds, properties)
-    first = failing[0]
-    overall = "error" if any(p["status"] == "error" for p in failing) else "failed"
-    text = first["message"]  # a property's own failure, or what stopped the grader before it was checked
-    others = [p["name"] for p in failing if p is not first and p["message"] != first["message"]]
+    if status != "passed":  # the grader was stopped (a stub, a crash, missing names): that is the unit's outcome
+        overall, text = status, message
+    else:
+        overall = "error" if any(p["status"] == "error" for p in failing) else "failed"
+        text = failing[0]["message"]
+    others = [p["name"] for p in failing if p["message"] != text]
     if others:
         text += f"\nAlso failing: {', '.join(others)}."
-    text += f"\nProperties: " + ", ".join(f"{p['name']} {p['score']:g}/{p['max_score']:g}" for p in properties) + "."
+    if outcomes:  # some property was judged on its own: say where the points went
+        text += "\nProperties: " + ", ".join(f"{p['name']} {p['score']:g}/{p['max_score']:g}" for p in properties) + "."
     return UnitResult(unit.id, overall, score, unit.points, text, seconds, properties)
 
 
