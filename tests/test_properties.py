@@ -93,3 +93,13 @@ def test_reports_show_the_breakdown(tmp_path):
     assert test["score"] == 2 and "forward and backward: 0/1 failed" in test["output"]
     assert '<property name="property forward and backward" value="0/1 failed"' in (tmp_path / "j.xml").read_text()
     assert "| &nbsp;&nbsp;forward and backward | 0/1 | failed |" in (tmp_path / "s.md").read_text()
+
+
+def test_a_unit_stopped_before_its_properties_keeps_its_status(tmp_path):
+    pytest.importorskip("torch")
+    unit = catalog.BY_ID["pytorch.blocks.MySequential"]
+    missing = grade_unit(unit, tmp_path, session_seed=1)  # no module at all
+    assert missing.status == "missing" and missing.score == 0 and "Properties:" not in missing.message
+    stub = grade_unit(unit, ROOT / "exercises", session_seed=1)
+    assert stub.status == "failed" and stub.message.startswith("not implemented yet")
+    assert [p["score"] for p in stub.properties] == [0.0, 0.0, 0.0]
