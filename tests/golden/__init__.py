@@ -7,12 +7,14 @@ grades each again and compares exactly.  A message changes only with its golden 
     python -m tests.golden                 # write the files of units that have none
     python -m tests.golden --update PREFIX # rewrite those of the units whose id starts with PREFIX (after review)
 
-The temporary tree's path is written ``<tree>``.  GPU-marked units are graded only where the framework sees a GPU.
+The temporary tree's path is written ``<tree>``, and Keras' automatic layer names (``dense_213``, numbered by
+how many layers the process built before) ``dense_N``.  GPU-marked units are graded only where the framework sees a GPU.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 SEED = 1
 PROFILE = "dev"
 LINES = 2
+_KERAS_AUTO_NAME = re.compile(r"(layer '[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*)_\d+'")
 
 
 @dataclass
@@ -72,6 +75,7 @@ def first_lines(unit: catalog.Unit, why: str, seed: int) -> list[str]:
             tree = build_tree(Path(tmp), unit.framework, unit.module, entry.code)
             result = grade_unit(unit, tree, session_seed=seed)
             message = result.message.replace(str(tree.resolve()), "<tree>").replace(str(tree), "<tree>")
+            message = _KERAS_AUTO_NAME.sub(r"\1_N'", message)
     finally:
         profiles.activate(before)
     return [f"[{result.status}] " + line if i == 0 else line for i, line in enumerate(message.splitlines()[:LINES])]
