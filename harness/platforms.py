@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import CHECKOUT, catalog
+from .grade_cmd import select_units
 from .report import GRADESCOPE_VISIBILITY, _atomic_text, first_line, gradescope_results, property_lines, write_json
 
 CONFIG_NAME = "d2l-autograder.json"
@@ -82,7 +83,7 @@ class AutograderConfig:
             raise ConfigError(f"{where}: no unit id starts with {' or '.join(self.only)}")
 
     def units(self) -> list[catalog.Unit]:
-        return [u for u in catalog.UNITS if not self.only or any(u.id.startswith(p) for p in self.only)]
+        return select_units(self.only)
 
     def text(self) -> str:
         return json.dumps(asdict(self), indent=2) + "\n"
@@ -193,8 +194,7 @@ def export_prairielearn(out: Path, config: AutograderConfig, frameworks: list[st
         written = ["image/Dockerfile", "image/entrypoint"]
         for framework in frameworks:
             for module in catalog.MODULES:
-                units = [u for u in catalog.units_for(framework, module)
-                         if not config.only or any(u.id.startswith(p) for p in config.only)]
+                units = [u for u in config.units() if u.framework == framework and u.module == module]
                 if not units:
                     continue
                 qid = f"d2l-{framework}-{module.replace('_', '-')}"
