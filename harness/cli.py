@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import catalog
 
@@ -85,6 +86,13 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
                    help="a package index to take torch from (e.g. PyTorch's CPU-only wheels, much smaller)")
     p.add_argument("--image", default="YOUR-ORG/d2l-drill-grader", help="PrairieLearn: the grading image's name")
     p.add_argument("--force", action="store_true", help="replace what OUT holds")
+    p = sub.add_parser("release", help="write the student repository: exercises, graders, harness, README, CI "
+                                       "workflow, and the reference only as recorded answers (instructors)")
+    p.add_argument("out", metavar="OUT", help="the folder to write (new or empty)")
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="the public seed the answers are recorded at (default %(default)s: the release's own); "
+                        "grade with another, secret one")
+    p.add_argument("--force", action="store_true", help="replace what OUT holds (only once the new release is complete)")
     p = sub.add_parser("autograde", help="what a platform runs for each submission (written by `drill export`)")
     p.add_argument("platform", nargs="?", choices=("gradescope", "prairielearn"))
     p.add_argument("--root", dest="platform_root", metavar="DIR",
@@ -165,6 +173,31 @@ def _platform(args) -> int:
     return 0
 
 
+def _release(args) -> int:
+    from . import release
+
+    seed = release.DEFAULT_SEED if args.seed is None else args.seed
+
+    def progress(unit, result, calls):
+        shown = (f"{calls} answers recorded" if result.status == "passed"
+                 else f"{result.status}, not recorded: {(result.message or '').splitlines()[0] if result.message else ''}")
+        print(f"  {unit.id}: {shown}", file=sys.stderr)
+
+    print(f"drill release: recording the reference's answers at seed {seed} (profile {release.PROFILE!r})",
+          file=sys.stderr)
+    try:
+        done = release.write(Path(args.out), seed=seed, force=args.force, progress=progress)
+    except release.ReleaseError as exc:
+        print(f"drill release: {exc}", file=sys.stderr)
+        return 2
+    for framework, why in done.left_out.items():
+        print(f"drill release: the {framework} track is left out: {why}", file=sys.stderr)
+    print(f"wrote {done.out}: the {' and '.join(done.frameworks)} track{'s' * (len(done.frameworks) > 1)}, "
+          f"{len(done.recorded)} units recorded ({done.bytes / 1e6:.1f} MB), no reference code"
+          + (f"; not recorded (graded by you only): {', '.join(done.not_recorded)}" if done.not_recorded else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
@@ -174,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in ("export", "autograde"):
         return _platform(args)
+
+    if args.command == "release":
+        return _release(args)
 
     if args.command == "check-submission":  # no exercise repository, no reference needed
         from .submission import check

@@ -38,14 +38,16 @@ class DrillError(Exception):
 
 
 def find_root(start: Path | None = None) -> Path:
-    """The exercise repository: the nearest folder upwards holding ``exercises/`` and ``solutions/``; refused when
-    it is another checkout than this harness's (:func:`harness.foreign_checkout`), and when there is none (never
-    a silent fall back to the checkout the harness was installed from)."""
-    from . import foreign_checkout
+    """The exercise repository: the nearest folder upwards holding ``exercises/`` and ``solutions/`` (or, in a
+    student release, the reference's recording); refused when it is another checkout than this harness's
+    (:func:`harness.foreign_checkout`), and when there is none (never a silent fall back to the checkout the
+    harness was installed from)."""
+    from . import foreign_checkout, recorded
 
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "exercises").is_dir() and (folder / "solutions").is_dir():
+        if (folder / "exercises").is_dir() and ((folder / "solutions").is_dir()
+                                                 or recorded.student_release(folder) is not None):
             refusal = foreign_checkout(folder)
             if refusal:
                 raise DrillError(refusal)
@@ -262,12 +264,21 @@ class Drill:
 
         tf_settings.apply()
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
-        profiles.activate("dev")
+        from . import recorded
+
+        profiles.activate("dev", database=recorded.student_release(self.root) is None)
         from .grading import grade_unit
 
-        seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+        _, public, refusal = recorded.release_settings(self.root, None, seed)
+        if refusal:
+            raise DrillError(refusal)
+        if public is not None:  # a student release: its public seed, every run
+            seed, again = public, "the public examples of this release"
+        else:
+            seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+            again = f"rerun with --seed {seed}"
         self.out.line(f"Grading {len(units)} unit{'s' * (len(units) != 1)} of {self.rel(self.root / 'exercises')} "
-                      f"in the checkout {self.root} (seed {seed}; rerun with --seed {seed})", "dim")
+                      f"in the checkout {self.root} (seed {seed}; {again})", "dim")
         results = []
         for unit in units:
             source = self.source(unit, fresh=True)
@@ -382,6 +393,12 @@ class Drill:
         """The reference once the unit has passed (rustlings' rule), or with ``--force`` once it was attempted."""
         unit = self.resolve(unit_name)
         short = self.short(unit)
+        from . import recorded
+
+        if recorded.student_release(self.root) is not None:
+            self.out.line(f"This copy of the exercises holds no reference solutions (your instructor has them). "
+                          f"`drill hint {short}` has hints in stages.")
+            return 1
         if unit.id not in self.state.solved and not (force and unit.id in self.state.attempted):
             if unit.id in self.state.attempted:
                 why = (f"The reference for {short} is shown once your code passes: `drill hint {short}` has hints in "

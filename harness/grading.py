@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given, seed as hyp_seed, settings, strategies as st
 
-from . import CHECKOUT, catalog, profiles
+from . import CHECKOUT, catalog, profiles, recorded
 from .feedback import GradingFailure
 from .implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
                              WorkerCrashed)
@@ -142,7 +142,9 @@ class Context:
         return st.sampled_from(choices)
 
     def reference(self, probe, *args, seed: int = 0, called: str = ""):
-        """Run a probe on the reference (memoised: shrinking revisits examples); anything it raises is a harness bug."""
+        """Run a probe on the reference (memoised: shrinking revisits examples); anything it raises is a harness bug.
+        In a student release it is the recorded observation (:mod:`harness.recorded`): a grader asks the reference
+        the same calls whatever the student's code does, never one that depends on the student's answers."""
         key = (probe.__module__, probe.__qualname__, _freeze(args), seed)
         if key in self._reference_cache:
             return self._reference_cache[key]
@@ -239,6 +241,10 @@ def _shrink_budget(prop, examples: int):
             ran_after_failure[0] += 1
         try:
             prop(**kwargs)
+        except recorded.Unrecorded:
+            if failed:  # shrinking towards an input a student release did not record: the failing example stands
+                return
+            raise
         except BaseException as exc:
             failed.add(key)
             if not isinstance(_first(exc), ImplementationRaised):
@@ -315,11 +321,14 @@ def outcome(unit: catalog.Unit, exc: BaseException) -> tuple[str, str]:
 
 
 def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
-               implementation=InProcess, reference_tree=REFERENCE, reference_cache: dict | None = None) -> UnitResult:
+               implementation=InProcess, reference_tree=REFERENCE, reference_cache: dict | None = None,
+               reference_wrapper=None) -> UnitResult:
     """Grade one unit of ``tree``; never raises for anything the implementation does.
 
     ``implementation(tree, framework, module)`` makes what runs the tree's code (in-process, or an isolated
-    worker); ``reference_cache`` may be shared between submissions graded with the same seed.
+    worker); ``reference_cache`` may be shared between submissions graded with the same seed.  The reference is
+    ``reference_tree``'s module, or, in a student release (no ``solutions/``), the recording beside the graders
+    (:mod:`harness.recorded`); ``reference_wrapper(ref)`` wraps it (recording a release).
     """
     start = time.perf_counter()
 
@@ -345,7 +354,13 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     status, message = impl.availability(unit.names)
     if status != "ok":
         return result(status, message)
-    ref = InProcess(reference_tree, unit.framework, unit.module)
+    ref = reference_for(unit, reference_tree, session_seed)
+    if isinstance(ref, recorded.NotRecorded):
+        return result("skipped", ref)
+    if isinstance(ref, str):
+        return result("error", f"internal grader error (not your fault): {ref}")
+    if reference_wrapper is not None:
+        ref = reference_wrapper(ref)
     ctx = Context(unit, impl, ref, unit_seed(session_seed, unit.id), scale=_scale(unit.framework))
     if reference_cache is not None:
         ctx._reference_cache = reference_cache.setdefault((str(reference_tree), unit.id, session_seed), {})
@@ -370,6 +385,15 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
         return result("error", f"internal grader error (not your fault; please report it): the grader of "
                                f"{unit.id} never checked {', '.join(unchecked)}")
     return result("passed")
+
+
+def reference_for(unit: catalog.Unit, reference_tree, session_seed):
+    """What runs the reference: its module in ``reference_tree``, else a student release's recording (for this
+    profile and seed); a string says why there is neither."""
+    tree = Path(reference_tree)
+    if (tree / unit.framework / f"{unit.module}.py").is_file():
+        return InProcess(tree, unit.framework, unit.module)
+    return recorded.replayed(tree.parent, unit.id, session_seed, profiles.current())
 
 
 def _by_property(unit: catalog.Unit, outcomes: dict, status: str, message: str, seconds: float) -> UnitResult:

@@ -103,8 +103,17 @@ def pytest_configure(config):
     for framework in catalog.FRAMEWORKS:
         config.addinivalue_line("markers", f"{framework}: a graded unit of the {framework} track")
     config.addinivalue_line("markers", "gpu: a graded unit that needs a GPU; skipped, with the reason, without one")
-    profile = profiles.activate(config.getoption("hypothesis_profile", None))
-    config.stash[_SEED] = _session_seed(config, profile)
+    from . import CHECKOUT, recorded
+
+    asked = config.getoption("hypothesis_profile", None)
+    given = config.getoption("hypothesis_seed", None)
+    given = int(given) if given is not None and str(given).isdigit() else given
+    profile, seed, refusal = recorded.release_settings(CHECKOUT, asked, given)
+    if refusal:
+        raise pytest.UsageError(f"d2l-drill: {refusal}")
+    release = recorded.student_release(CHECKOUT) is not None
+    profile = profiles.activate(profile, database=not release)
+    config.stash[_SEED] = seed if release else _session_seed(config, profile)
     config.pluginmanager.register(GradeRecorder(config), "d2l-grade-recorder")
     impl = config.getoption("impl")
     if impl:
@@ -144,6 +153,10 @@ def pytest_report_header(config):
     frameworks = ", ".join(dict.fromkeys(versions)) if versions else "none"
     absent = [n for n in ("torch", "tensorflow") if n not in names]
     frameworks += "".join(f", {n} not installed" for n in absent)
+    from . import CHECKOUT, recorded
+
+    if recorded.student_release(CHECKOUT) is not None:
+        seed_text = f"seed {seed} (a student release: the public examples, the same on every run)"
     return [f"d2l-drill: profile {profile!r}, {seed_text}", f"d2l-drill frameworks: {frameworks}"]
 
 
@@ -160,7 +173,11 @@ def pytest_report_collectionfinish(config, start_path, items):
         shown = str(tree.relative_to(config.rootpath)) if tree.is_relative_to(config.rootpath) else str(tree)
         if shown not in trees:
             trees.append(shown)
-    return [f"d2l-drill grades: {', '.join(trees)} with the graders and reference of {CHECKOUT}",
+    from . import recorded
+
+    reference = ("the reference's recorded answers" if recorded.student_release(CHECKOUT) is not None
+                 else "reference")
+    return [f"d2l-drill grades: {', '.join(trees)} with the graders and {reference} of {CHECKOUT}",
             f"d2l-drill GPUs: {gpu_summary(frameworks)}"]
 
 

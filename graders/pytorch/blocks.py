@@ -193,11 +193,11 @@ def my_sequential(g):
         check(all(got["registered"]), "does not register its blocks as submodules.",
               f"Called `{called}`. Got blocks {[i for i, r in enumerate(got['registered']) if not r]} missing "
               "from modules(), so parameters(), state_dict(), .to() and eval() cannot see them. A plain list "
-              "hides them: register each block with `self.add_module(str(i), block)`.")
+              "hides them: register each block with `add_module`, under its index as a string (nn.Sequential's names).")
         check(got["n_params"] == ref["n_params"],
               f"does not register its blocks: `parameters()` yields {got['n_params']} tensors, "
               f"the reference yields {ref['n_params']}.",
-              f"Called `{called}`. Register each block with `self.add_module(str(i), block)`.")
+              f"Called `{called}`. Register each block with `add_module`, under its index as a string.")
         assert_equal(got["keys"], ref["keys"], headline="has state_dict() keys unlike nn.Sequential's.",
                      called=f"{called}.state_dict().keys()", what="keys")
         assert_equal(got["moved"], ref["moved"], headline="does not move its blocks with .to().",

@@ -53,7 +53,7 @@ def centered_layer(g):
         input_changed = not np.array_equal(got["input_after"].values, x)
         check(not input_changed, "changes its input in place.",
               f"Called `{called}`. Got X itself modified afterwards (e.g. `X -= X.mean()`), but the reference "
-              "leaves X alone and returns a new tensor: `return X - X.mean()`.")
+              "leaves X alone and returns a new tensor (subtract out of place).")
         backward = f"(w * CenteredLayer()(X)).sum().backward() with X and w of shape {shape}"
         check("grad_error" not in got, "cannot be backpropagated through.",
               f"Called `{backward}`: it raised {got.get('grad_error')}.")

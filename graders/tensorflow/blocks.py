@@ -449,7 +449,8 @@ def my_sequential(g):
         spec, width = chain
         x = floats((*n, width) if isinstance(n, tuple) else (n, width), seed)  # n: the batch, or leading axes
         called = f"MySequential({', '.join(_describe(item) for item in spec)})"
-        ref = g.reference(probe_sequential, spec, x, seed=seed, called=called)
+        # the reference also says what the known mistakes give (named on a failure): one recorded call per example
+        ref = g.reference(probe_sequential, spec, x, False, True, seed=seed, called=called)
         got = g.student(probe_sequential, spec, x, graph, seed=seed, called=called)
         check(got["layer"], "is not a Keras layer or model.",
               f"Called `{called}`. Got an object of classes {got['bases'] or 'outside Keras'}, but the reference "
@@ -468,8 +469,8 @@ def my_sequential(g):
         try:
             assert_same(got["out"], ref["out"], headline="does not apply every layer in order.", called=called_x)
         except GradingFailure as exc:
-            # only on a failure: what the known mistakes give (the reference's kept layers, run in their orders)
-            mistakes = g.reference(probe_sequential, spec, x, False, True, seed=seed, called=called)["mistakes"]
+            # what the known mistakes give (the reference's layers, run in their orders)
+            mistakes = ref.get("mistakes", {})
             hint = ""
             if "once" in mistakes and _close(got["out"], mistakes["once"]):
                 hint = (" It equals the output of running each distinct layer once: a layer given twice must run "

@@ -27,7 +27,7 @@ from harness.tf_glue import observe
 from .._file_checks import (FILE, a, check_files, check_not_executed, check_only_the_path, check_refused,
                            check_resaved_dict, list_files, private_tempdir, resave, round_trip, spec_text)
 
-SAFE_LOAD = "np.load(f, allow_pickle=False)"
+SAFE_LOAD = "`np.load` with `allow_pickle` off (it refuses pickled objects)"
 _FUNCS = {"tensor": ("save_tensor", "load_tensor"), "list": ("save_tensors", "load_tensors"),
           "dict": ("save_tensor_dict", "load_tensor_dict")}
 

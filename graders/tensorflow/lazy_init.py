@@ -199,23 +199,23 @@ class SubclassedMLP(keras.Model):
 
     def __init__(self, hidden, out_features, **kwargs):
         super().__init__(**kwargs)
-        self.hidden = keras.layers.Dense(hidden)
-        self.out = keras.layers.Dense(out_features)
+        self.first = keras.layers.Dense(hidden)
+        self.head = keras.layers.Dense(out_features)
 
     def call(self, X):
-        return self.out(tf.nn.relu(self.hidden(X)))
+        return self.head(tf.tanh(self.first(X)))
 
 
 def _materialize_net(kind, hidden, out_features):
     if kind == "subclassed":
         return SubclassedMLP(hidden, out_features)
-    return keras.Sequential([keras.layers.Dense(hidden, activation="relu"), keras.layers.Dense(out_features)])
+    return keras.Sequential([keras.layers.Dense(hidden, activation="tanh"), keras.layers.Dense(out_features)])
 
 
 def _describe_net(kind, hidden, out_features):
     if kind == "subclassed":
-        return f"MLP({hidden}, {out_features}) (a subclassed keras.Model)"
-    return f"Sequential([Dense({hidden}, relu), Dense({out_features})])"
+        return f"SubclassedMLP({hidden}, {out_features}) (a subclassed keras.Model: Dense, tanh, Dense)"
+    return f"Sequential([Dense({hidden}, tanh), Dense({out_features})])"
 
 
 def probe_materialize(m, kind, hidden, out_features, d, x):
@@ -223,7 +223,7 @@ def probe_materialize(m, kind, hidden, out_features, d, x):
     net is still a usable model: its trainable weights, and its output on ``x`` twice once its weights hold values
     fixed by the architecture (the same on both sides)."""
     net = _materialize_net(kind, hidden, out_features)
-    layers = [net.hidden, net.out] if kind == "subclassed" else list(net.layers)
+    layers = [net.first, net.head] if kind == "subclassed" else list(net.layers)
     result = m.materialize(net, d)
     found = {"same": result is net, "type": type(result).__name__,
              "shapes": [[tuple(int(s) for s in w.shape) for w in layer.weights] for layer in layers]}
@@ -297,7 +297,7 @@ def probe_materialize_more(m, d):
     twins = [_materialize_net("sequential", 4, 2) for _ in range(2)]
     for net in twins:
         m.materialize(net, d)
-    return {"after_build": [len(layer.weights) for layer in (after_build.hidden, after_build.out)],
+    return {"after_build": [len(layer.weights) for layer in (after_build.first, after_build.head)],
             "prebuilt_same": returned is prebuilt, "prebuilt_type": type(returned).__name__,
             "twins": [observe(net.layers[0].kernel) if net.layers[0].weights else None for net in twins]}
 

@@ -154,12 +154,12 @@ def weight_shapes(g):
         assert_equal(got["shapes"], got["want"], headline="does not list net.weights' shapes in order.",
                      called=called, what="shapes")
         check(got["list"], "does not return a list.",
-              f"Called `{called}`. Got a {got['type']}, but the reference gives a list: "
-              "[tuple(w.shape) for w in net.weights].")
+              f"Called `{called}`. Got a {got['type']}, but the reference gives a list (one shape per variable "
+              "of net.weights).")
         odd = got["not_tuples"]
         check(not odd, "lists shapes that are not tuples.",
               f"Called `{called}`. Got {len(odd)} of {len(got['shapes'])} shapes of type {odd[0] if odd else ''}, "
-              "but the reference gives tuples: [tuple(w.shape) for w in net.weights].")
+              "but the reference gives each shape as a tuple of ints.")
 
     same_shapes(_FIXED_NET, g.fixed_seed)
     same_shapes(_FIXED_TIED, g.fixed_seed)  # one layer twice: net.weights lists its variables once
@@ -175,14 +175,10 @@ def _deep(depth, width, use_bias=True):
 
 
 def _dense_paths(layer, prefix=()):
-    if isinstance(layer, keras.layers.Dense):
-        return [prefix]
-    if not isinstance(layer, keras.Sequential):
-        return []
-    paths = []
-    for i, child in enumerate(layer.layers):
-        paths += _dense_paths(child, prefix + (i,))
-    return paths
+    """The ``.layers`` index paths of every Dense in nested Sequentials (the grader's own nets)."""
+    if isinstance(layer, keras.Sequential):
+        return [path for i, child in enumerate(layer.layers) for path in _dense_paths(child, prefix + (i,))]
+    return [prefix] if isinstance(layer, keras.layers.Dense) else []
 
 
 def probe_nested_weight(m, depth, width, use_bias=True):
@@ -437,16 +433,12 @@ def my_init(g):
 
 
 def _children(layer, where):
-    """[(label, sub-layer)] of a layer holding others: ``.layers`` of models, the tracked sub-layers of a plain
-    layer (labelled by the attribute holding them)."""
+    """[(label, sub-layer)] of a layer holding others: ``.layers`` of models; of a plain layer, the layers its
+    public attributes hold (as the grader's own nets hold them), labelled by the attribute."""
     if hasattr(layer, "layers"):
         return [(f"{where}.layers[{i}]", child) for i, child in enumerate(layer.layers)]
-    found = []
-    for k, child in enumerate(layer._flatten_layers(include_self=False, recursive=False)):
-        attr = next((name for name, value in vars(layer).items() if value is child and not name.startswith("_")),
-                    f"<sub-layer {k}>")
-        found.append((f"{where}.{attr}", child))
-    return found
+    return [(f"{where}.{attr}", value) for attr, value in vars(layer).items()
+            if not attr.startswith("_") and isinstance(value, keras.layers.Layer)]
 
 
 def _labelled(net, prefix="net"):
@@ -631,7 +623,7 @@ def _set_manually_expected(labels, before, target=None, times=1):
     return expected
 
 
-_SET_EDGE = ("Sequential([Sequential([Dense(3)]), Reshape((3, 1, 1)), Conv2D(2, 1), Flatten(), Dense(4, relu), "
+_SET_EDGE = ("Sequential([Sequential([Dense(3)]), Reshape((3, 1, 1)), Conv2D(2, 1), Flatten(), Dense(4, tanh), "
              "Dense(2)]) built on (5,)-inputs")
 
 
@@ -639,7 +631,7 @@ def probe_set_manually_edges(m):
     """``m.set_manually(net)`` twice on a net whose first Dense of net.layers comes after a nested block and a
     Conv2D: every weight before and after."""
     net = keras.Sequential([keras.Sequential([keras.layers.Dense(3)]), keras.layers.Reshape((3, 1, 1)),
-                            keras.layers.Conv2D(2, 1), keras.layers.Flatten(), keras.layers.Dense(4, activation="relu"),
+                            keras.layers.Conv2D(2, 1), keras.layers.Flatten(), keras.layers.Dense(4, activation="tanh"),
                             keras.layers.Dense(2)])
     net(tf.zeros((1, 5)))
     labelled = _labelled(net)
@@ -672,7 +664,7 @@ def set_manually(g):
             called = _set_manually_text(lead, a, b, c)
             check(x["same"], "replaces variables instead of assigning to them.",
                   f"Called `{called}`. Got new variables in net.weights, but the reference keeps the same ones: "
-                  "use kernel.assign(kernel + 1) and kernel[0, 0].assign(42).")
+                  "assign to the kernel variable in place (`assign`, on the whole variable and on a slice of it).")
             for name, p, q in zip(x["labels"], x["after"], _set_manually_expected(x["labels"], x["before"])):
                 assert_same(p, q, headline=f"leaves {name} different from the reference (the first Dense of "
                                            "net.layers changes, nothing else).", called=called, what=name,
