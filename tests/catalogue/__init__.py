@@ -95,7 +95,7 @@ def judge(mutants: list, variants: list, *, out_of_contract: dict[str, str] | No
     return kept_m, kept_v, judged
 
 
-BLIND_BATCHES = ("blind", "blind2")  # packages of blind entries, one per batch, oldest first
+BLIND_BATCHES = ("blind", "blind2", "blind3")  # packages of blind entries, one per batch, oldest first
 
 
 def entries(framework: str, module: str, *, blind: bool | None = None, batch: str | None = None) -> list:
