@@ -132,6 +132,8 @@ def _build_chain(spec):
             blocks.append(nn.ReLU())
         elif item[0] == "tanh":
             blocks.append(nn.Tanh())
+        elif item[0] == "sequential":  # a block that is itself an nn.Sequential of blocks
+            blocks.append(nn.Sequential(*_build_chain(item[1])))
         else:
             blocks.append(blocks[item[1]])
     return blocks
@@ -181,6 +183,8 @@ _LONG = ([("linear", 3, 4), ("tanh",), ("linear", 4, 5), ("relu",), ("linear", 5
 # Only functional blocks: no parameter, so a gradient to the input is all that shows an autograd cut.
 _NO_PARAMS = ([("tanh",), ("relu",), ("tanh",)], 4)
 _EMPTY = ([], 3)  # MySequential() returns its input
+# A block that is an nn.Sequential itself: it is one child ("1.0.weight" in state_dict), not spliced into the chain.
+_NESTED = ([("linear", 3, 4), ("sequential", (("linear", 4, 4), ("relu",))), ("tanh",)], 3)
 
 
 @grader("MySequential")
@@ -251,7 +255,7 @@ def my_sequential(g):
     for name, checks in (("registration", registers), ("forward and backward", computes), ("train/eval", passes_modes)):
         with g.property(name):
             example = behaves_like_sequential(checks)
-            for chain, n in ((_REPEATED, 2), (_LONG, 11), (_NO_PARAMS, 2), (_EMPTY, 2)):
+            for chain, n in ((_REPEATED, 2), (_LONG, 11), (_NO_PARAMS, 2), (_EMPTY, 2), (_NESTED, 2)):
                 example(chain, n, g.fixed_seed)
             g.for_all(chain=chains(), n=batches, seed=seeds)(example)
 
@@ -261,6 +265,8 @@ def _describe(item) -> str:
         return f"Linear({item[1]}, {item[2]})"
     if item[0] == "again":
         return f"<block {item[1]} again>"
+    if item[0] == "sequential":
+        return f"Sequential({', '.join(_describe(inner) for inner in item[1])})"
     return {"relu": "ReLU()", "tanh": "Tanh()"}[item[0]]
 
 
@@ -364,9 +370,17 @@ def chimera(g):
         compare_forward_backward(g, "chimera", inputs=[floats((n, 20), seed, scale)], seed=seed)
 
 
+def _flat(width: int, out: int) -> nn.Module:
+    return nn.Sequential(nn.Flatten(), nn.Linear(width, out))
+
+
 def probe_parallel(m, d, a, b, deep, x, same=False):
-    net1 = nn.Sequential(nn.Linear(d, a), nn.ReLU()) if deep else nn.Linear(d, a)
-    net2 = net1 if same else nn.Linear(d, b)
+    if deep == "flatten":  # nets that change the rank: (n, t, d) -> (n, a); the outputs' last axis is 1, not 2
+        width = int(np.prod(x.shape[1:]))
+        net1, net2 = _flat(width, a), _flat(width, b)
+    else:
+        net1 = nn.Sequential(nn.Linear(d, a), nn.ReLU()) if deep else nn.Linear(d, a)
+        net2 = net1 if same else nn.Linear(d, b)
     net = m.ParallelBlock(net1, net2)
     ids = {id(p) for p in net.parameters()} if isinstance(net, nn.Module) else set()
     expected_ids = {id(p) for p in net1.parameters()} | {id(p) for p in net2.parameters()}
@@ -388,6 +402,9 @@ def parallel_block(g):
         x = floats((*lead, d), seed)
         net1 = f"Sequential(Linear({d}, {a}), ReLU())" if deep else f"Linear({d}, {a})"
         net2 = "the same net1" if same else f"Linear({d}, {b})"
+        if deep == "flatten":
+            width = int(np.prod(x.shape[1:]))
+            net1, net2 = (f"Sequential(Flatten(), Linear({width}, {k}))" for k in (a, b))
         called = f"ParallelBlock({net1}, {net2})(X) with X of shape {x.shape}"
         got, ref = g.both(probe_parallel, d, a, b, deep, x, same, seed=seed, called=called)
         check(got["registered"] == ref["registered"],
@@ -411,6 +428,7 @@ def parallel_block(g):
 
     concatenates(3, 2, 4, True, [2], g.fixed_seed, same=True)  # the same net twice: both halves are its output
     concatenates(3, 2, 4, False, [11, 2], g.fixed_seed)  # rank 3, a batch above 8
+    concatenates(3, 2, 4, "flatten", [2, 5], g.fixed_seed)  # nets whose outputs have another rank than X
     g.for_all(d=sizes, a=sizes, b=sizes, deep=st.booleans(), lead=st.lists(batches, min_size=1, max_size=2),
               seed=seeds, same=st.booleans())(concatenates)
 

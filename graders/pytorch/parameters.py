@@ -344,6 +344,7 @@ class Holder(nn.Module):
     def __init__(self, no_bias: bool):
         super().__init__()
         self.wide = nn.Linear(5, 6).double()
+        self.frozen = nn.Linear(4, 3).requires_grad_(False)  # a frozen (pretrained) Linear is a Linear too
         if no_bias:
             self.no_bias = nn.Linear(6, 5, bias=False)
 
@@ -359,13 +360,14 @@ def probe_init(m, fn_name, no_bias):
         net[2].weight.uniform_(0.5, 1.5)
         net[2].bias.uniform_(-0.5, 0.5)
     before = list(net.parameters())  # what an optimizer holds (torch.optim itself costs 1 s to import)
+    trainable = [p.requires_grad for p in before]
     values_before = [observe(p) for p in before]
     fn = getattr(m, fn_name)
     net.apply(fn)
     after = list(net.parameters())
     result = {
         "same_objects": len(after) == len(before) and all(a is b for a, b in zip(after, before)),
-        "history": [p.grad_fn is not None or not p.is_leaf or not p.requires_grad for p in after],
+        "history": [p.grad_fn is not None or not p.is_leaf or p.requires_grad != t for p, t in zip(after, trainable)],
         "before": values_before,
         "after": [observe(p) for p in after],
     }
@@ -382,17 +384,19 @@ def probe_init(m, fn_name, no_bias):
 _W0, _B0, _NW, _NB, _W1, _B1 = range(6)
 _OTHERS = {_NW: "LayerNorm.weight", _NB: "LayerNorm.bias", 6: "Conv2d.weight", 7: "Conv2d.bias",
            8: "Embedding.weight", 9: "Bilinear.weight", 10: "Bilinear.bias"}
-_WIDE_W, _WIDE_B, _SMALL_W = 11, 12, 13
+_WIDE_W, _WIDE_B, _FROZEN_W, _FROZEN_B, _SMALL_W = 11, 12, 13, 14, 15
 _LINEAR = {_W0: "first Linear's weight", _B0: "first Linear's bias", _W1: "second Linear's weight",
            _B1: "second Linear's bias", _SMALL_W: "weight of a Linear(6, 5, bias=False) inside a plain Module",
+           _FROZEN_W: "weight of a frozen Linear(4, 3) (requires_grad False) inside a plain Module",
+           _FROZEN_B: "bias of a frozen Linear(4, 3) (requires_grad False) inside a plain Module",
            _WIDE_W: "weight of a float64 Linear(5, 6) inside a plain Module",
            _WIDE_B: "bias of a float64 Linear(5, 6) inside a plain Module"}
 # (weight index, bias index or None, fan_in, fan_out, large enough for distribution tests)
 _LAYERS = ((_W0, _B0, FAN_IN, HIDDEN, True), (_W1, _B1, HIDDEN, FAN_OUT, True), (_WIDE_W, _WIDE_B, 5, 6, False),
-           (_SMALL_W, None, 6, 5, False))
+           (_FROZEN_W, _FROZEN_B, 4, 3, False), (_SMALL_W, None, 6, 5, False))
 _NET_TEXT = (f"Sequential(Linear({FAN_IN}, {HIDDEN}), ReLU(), LayerNorm({HIDDEN}), Linear({HIDDEN}, {FAN_OUT}), "
-             "Sequential(Conv2d(2, 3, 3), Embedding(5, 4), Bilinear(2, 3, 4)), a Module holding a float64 Linear(5, 6)"
-             "{})")
+             "Sequential(Conv2d(2, 3, 3), Embedding(5, 4), Bilinear(2, 3, 4)), a Module holding a float64 Linear(5, 6), "
+             "a frozen Linear(4, 3){})")
 
 
 def _weight_problem(rule, v, fan_in, fan_out, large) -> str:

@@ -669,8 +669,11 @@ def probe_parallel(m, a, b, deep, same, x, weights):
     X = tensor(x)
 
     def build():
-        net1 = keras.Sequential([keras.layers.Dense(a), keras.layers.ReLU()]) if deep else keras.layers.Dense(a)
-        net2 = net1 if same else keras.layers.Dense(b)
+        if deep == "flatten":  # nets that change the rank: (n, t, d) -> (n, a); the outputs' last axis is 1, not 2
+            net1, net2 = (keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(k)]) for k in (a, b))
+        else:
+            net1 = keras.Sequential([keras.layers.Dense(a), keras.layers.ReLU()]) if deep else keras.layers.Dense(a)
+            net2 = net1 if same else keras.layers.Dense(b)
         net = m.ParallelBlock(net1, net2)
         used, pairs, error = take_or_load(net, X, weights)
         tracked = {id(w) for w in getattr(net, "trainable_weights", [])}
@@ -696,6 +699,8 @@ def probe_parallel_modes(m, x):
 
 
 def _parallel_text(a, b, deep, same):
+    if deep == "flatten":
+        return f"ParallelBlock(Sequential([Flatten(), Dense({a})]), Sequential([Flatten(), Dense({b})]))"
     net1 = f"Sequential([Dense({a}), ReLU()])" if deep else f"Dense({a})"
     if same:
         return f"ParallelBlock(net, net) with net = {net1}"
@@ -737,6 +742,7 @@ def parallel_block(g):
     first = (4, 3, 2, True, 2)
     concatenates(first, [2, 3], g.fixed_seed)
     concatenates((3, 4, 4, True, 1, True), [2, 1], g.fixed_seed)
+    concatenates((3, 2, 4, "flatten", 2), [2, 5], g.fixed_seed)  # nets whose outputs have another rank than X
     # Whether `training` reaches the nets (Dropout / BatchNorm inside them train under fit).
     x = floats((2, 3), g.fixed_seed)
     made = "ParallelBlock(DoubleWhenTraining(), DoubleWhenTraining())"

@@ -19,7 +19,7 @@ from harness.tf_glue import observe, run_recording, tensor, transfer_by_use, wei
 # ---------------------------------------------------------------- access
 
 
-def _two_dense(a, b, c, norm, tied=False, dropout=False):
+def _two_dense(a, b, c, norm, tied=False, dropout=False, nested=False):
     layers = [keras.layers.Dense(b, activation="relu")]
     if dropout:  # a random layer: no weights, but a seed generator's state among its variables
         layers.append(keras.layers.Dropout(0.5))
@@ -28,17 +28,21 @@ def _two_dense(a, b, c, norm, tied=False, dropout=False):
         layers += [shared, shared]
     if norm:
         layers.append(keras.layers.BatchNormalization())  # non-trainable moving statistics
-    layers.append(keras.layers.Dense(c))
+    if nested:  # one layer that is a block: its .weights are BatchNormalization's four, then the Dense's two
+        layers.append(keras.Sequential([keras.layers.BatchNormalization(), keras.layers.Dense(c)]))
+    else:
+        layers.append(keras.layers.Dense(c))
     net = keras.Sequential(layers)
     net(tf.zeros((1, a)))
     return net
 
 
-def _net_text(a, b, c, norm, tied=False, dropout=False):
+def _net_text(a, b, c, norm, tied=False, dropout=False, nested=False):
     shared = ("Dropout(0.5), " if dropout else "") + ("shared, shared, " if tied else "")
     mid = "BatchNormalization(), " if norm else ""
     where = f" with shared = Dense({b}, relu)" if tied else ""
-    return f"Sequential([Dense({b}, relu), {shared}{mid}Dense({c})]){where} built on ({a},)-inputs"
+    last = f"Sequential([BatchNormalization(), Dense({c})])" if nested else f"Dense({c})"
+    return f"Sequential([Dense({b}, relu), {shared}{mid}{last}]){where} built on ({a},)-inputs"
 
 
 nets = st.tuples(sizes, sizes, sizes, st.booleans())
@@ -49,6 +53,8 @@ tied_nets = st.tuples(sizes, sizes, sizes, st.booleans(), st.booleans())
 _FIXED_TIED = (3, 4, 2, True, True)
 # And a net with a Dropout: its .weights are empty, its .variables hold the seed generator's state.
 _FIXED_DROPOUT = (3, 4, 2, False, False, True)
+# And a net whose last layer is a block holding BatchNormalization, then Dense (non-trainable variables first).
+_FIXED_NESTED = (3, 4, 2, False, False, False, True)
 
 
 def _shapes(items):
@@ -110,6 +116,7 @@ def layer_weights(g):
                  f"of net.layers[{i}] (net.layers[{i}].weights).")
 
     the_variables_themselves(_FIXED_TIED, g.fixed_seed)
+    the_variables_themselves(_FIXED_NESTED, g.fixed_seed)
     the_variables_themselves(_FIXED_NET, g.fixed_seed)
     the_variables_themselves(_FIXED_DROPOUT, g.fixed_seed)
     g.for_all(spec=tied_nets, seed=seeds)(the_variables_themselves)

@@ -610,6 +610,16 @@ MUTANTS = [
                 net.add(make_block())
             return net
     """),
+    Mutant("ParallelBlock", "A keras.layers.Layer concatenating on axis len(X.shape) - 1 with keras.ops: X's last axis, which is the outputs' only while the nets keep X's rank (listed as a variant until blind batch 3 showed it).", """
+        class ParallelBlock(keras.layers.Layer):
+            def __init__(self, net1, net2, **kwargs):
+                super().__init__(**kwargs)
+                self.left = net1
+                self.right = net2
+
+            def call(self, X):
+                return keras.ops.concatenate((self.left(X), self.right(X)), len(X.shape) - 1)
+    """),
 ]
 
 VARIANTS = [
@@ -751,16 +761,6 @@ VARIANTS = [
 
             def call(self, X):
                 return self.concat([branch(X) for branch in self.branches])
-    """),
-    Variant("ParallelBlock", "A keras.layers.Layer concatenating on axis len(X.shape) - 1 with keras.ops.", """
-        class ParallelBlock(keras.layers.Layer):
-            def __init__(self, net1, net2, **kwargs):
-                super().__init__(**kwargs)
-                self.left = net1
-                self.right = net2
-
-            def call(self, X):
-                return keras.ops.concatenate((self.left(X), self.right(X)), len(X.shape) - 1)
     """),
     Variant("repeat_block", "Builds the chain with the module's own MySequential.", """
         def repeat_block(make_block, n):
