@@ -60,6 +60,7 @@ class Drill:
     def __init__(self, root: Path, framework: str | None = None, out: Output | None = None):
         self.root = Path(root).resolve()
         self.out = out or Output()
+        self.watching = False  # inside `drill watch`: keys, not commands, are what to type next
         self.state = State.load(self.root)
         if self.state.set_aside is not None:
             self.out.line(f"drill: {self.rel(self.root / STATE_NAME)} could not be read; it is kept as "
@@ -223,7 +224,7 @@ class Drill:
             self.out.line(f"Every {self.framework} unit is done.")
         return 0
 
-    def describe(self, unit: catalog.Unit, label: str = "Next") -> None:
+    def describe(self, unit: catalog.Unit, label: str = "Next", watching: bool = False) -> None:
         status = self.status(unit)
         self.out.markup(f"[bold]{label}: {self.short(unit)}[/] - {escape(unit.title)} ({unit.points:g} points) "
                         f"{self.out.status(status)}")
@@ -238,7 +239,8 @@ class Drill:
             rows.append(("Last check", (result.get("message") or "").splitlines()[0] if result.get("message") else
                          result["status"]))
         name = self.short(unit)
-        rows.append(("Then", f"drill check {name}   |   drill hint {name}   |   drill watch"))
+        if not watching:
+            rows.append(("Then", f"drill check {name}   |   drill hint {name}   |   drill watch"))
         width = max(len(k) for k, _ in rows)
         for key, value in rows:
             self.out.line(f"  {key:<{width}}  {value}")
@@ -272,13 +274,15 @@ class Drill:
         _, public, refusal = recorded.release_settings(self.root, None, seed)
         if refusal:
             raise DrillError(refusal)
-        if public is not None:  # a student release: its public seed, every run
+        if recorded.student_release(self.root) is not None:  # its public seed, every run
             seed, again = public, "the public examples of this release"
         else:
             seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
             again = f"rerun with --seed {seed}"
-        self.out.line(f"Grading {len(units)} unit{'s' * (len(units) != 1)} of {self.rel(self.root / 'exercises')} "
-                      f"in the checkout {self.root} (seed {seed}; {again})", "dim")
+        if verbose or not self.watching:  # the watch screen says what it checks itself
+            self.out.line(f"Grading {len(units)} unit{'s' * (len(units) != 1)} of "
+                          f"{self.rel(self.root / 'exercises')} in the checkout {self.root} (seed {seed}; {again})",
+                          "dim")
         results = []
         for unit in units:
             source = self.source(unit, fresh=True)
@@ -293,7 +297,7 @@ class Drill:
                 self.show_result(unit, result)
         return results
 
-    def show_result(self, unit: catalog.Unit, result) -> None:
+    def show_result(self, unit: catalog.Unit, result, footer: bool = True) -> None:
         points = f"{result.score:g}/{result.max_score:g} points" if result.status != "skipped" else "not counted"
         self.out.markup(f"{self.out.status(result.status)} {unit.id} - {escape(unit.title)} ({points}, "
                         f"{result.seconds:.1f} s)")
@@ -305,7 +309,7 @@ class Drill:
 
         if result.status == "error" and result.message == framework_broken(unit.framework):
             self.out.line("    (your exercise file is not the cause: repair the install, then check again)", "dim")
-        elif result.status != "skipped":
+        elif result.status != "skipped" and footer:
             self.out.line(f"    edit {self.location(unit)}   |   drill hint {self.short(unit)}", "dim")
 
     def cmd_check(self, unit_name: str | None = None, seed: int | None = None, everything: bool = False) -> int:
@@ -325,6 +329,12 @@ class Drill:
         return 1
 
     def cmd_watch(self, seed: int | None = None, debounce_ms: int = 400) -> int:
+        """On a terminal, the full-screen watch with keys (harness/watch.py); elsewhere plain lines."""
+        from .watch import Watch, interactive_terminal
+
+        self.watching = True
+        if interactive_terminal():
+            return Watch(self, seed, debounce_ms).run()
         import watchfiles
 
         folder = self.root / "exercises" / self.framework
@@ -332,7 +342,7 @@ class Drill:
         if unit is None:
             self.out.line(f"Every {self.framework} unit is done.", "bold green")
             return 0
-        self.describe(unit, "Working on")
+        self.describe(unit, "Working on", watching=True)
         unit = self.watch_step(unit, seed)
         if unit is None:
             return 0
@@ -356,18 +366,19 @@ class Drill:
         return 0
 
     def watch_step(self, unit: catalog.Unit, seed: int | None) -> catalog.Unit | None:
-        """Grade the current unit; return the unit to watch next (None: the track is done)."""
-        self._sources.clear()  # any exercise file may have changed since the last step
-        [result] = self.grade([unit], seed=seed)
-        if result.status not in ("passed", "skipped"):
-            return unit
-        nxt = self.next_unit()
-        self.out.line("")
-        if nxt is None:
-            self.out.line(f"Every {self.framework} unit is done.", "bold green")
-            return None
-        self.describe(nxt)
-        return nxt
+        """Grade the current unit; one that passes moves on to the next, graded at once.  Returns the unit to
+        watch next (None: the track is done)."""
+        while True:
+            self._sources.clear()  # any exercise file may have changed since the last step
+            [result] = self.grade([unit], seed=seed)
+            if result.status not in ("passed", "skipped"):
+                return unit
+            unit = self.next_unit()
+            self.out.line("")
+            if unit is None:
+                self.out.line(f"Every {self.framework} unit is done.", "bold green")
+                return None
+            self.describe(unit, watching=True)
 
     def cmd_hint(self, unit_name: str | None) -> int:
         unit = self.resolve(unit_name)
@@ -383,7 +394,8 @@ class Drill:
         for i in range(stage):
             self.out.line(f"  {i + 1}/{len(hints)} ({labels[i]}): {hints[i]}")
         if stage < len(hints):
-            self.out.line(f"Run `drill hint {self.short(unit)}` again for the next hint.", "dim")
+            again = "Press h" if self.watching else f"Run `drill hint {self.short(unit)}`"
+            self.out.line(f"{again} again for the next hint.", "dim")
         else:
             self.out.line(f"That was the last hint. `drill solution {self.short(unit)}` shows the reference once your "
                           "code passes.", "dim")

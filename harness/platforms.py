@@ -228,13 +228,25 @@ def _uuid(name: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"d2l-drill/{name}"))
 
 
+GITHUB_WORKFLOW = Path(".github") / "workflows" / "grade.yml"
+
+
+def github_workflow(frameworks: list[str], *, release: bool = False) -> str:
+    """The workflow's text: the ``ci`` profile in a full repository; in a student release its recorded profile and
+    seed (the only ones it can grade)."""
+    select = "" if len(frameworks) == len(catalog.FRAMEWORKS) else f"-m {frameworks[0]} "
+    return _template("github-grade.yml", EXTRAS=frameworks_extras(frameworks) + ",dev", SELECT=select,
+                     PROFILE="" if release else "--hypothesis-profile ci ")
+
+
 def export_github(out: Path, frameworks: list[str], force: bool = False) -> Path:
     """``OUT/.github/workflows/grade.yml``: grade on push, the table in the job summary, the JSON kept."""
-    target = Path(out) / ".github" / "workflows" / "grade.yml"
+    from . import recorded
+
+    target = Path(out) / GITHUB_WORKFLOW
     if target.exists() and not force:
         raise ConfigError(f"{target} exists: pass --force to replace it")
-    select = "" if len(frameworks) == len(catalog.FRAMEWORKS) else f"-m {frameworks[0]} "
-    _atomic_text(target, _template("github-grade.yml", EXTRAS=frameworks_extras(frameworks) + ",dev", SELECT=select))
+    _atomic_text(target, github_workflow(frameworks, release=recorded.student_release(Path(out)) is not None))
     return target
 
 

@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import CHECKOUT, catalog, recorded
+from . import CHECKOUT, catalog, platforms, recorded
 
 PROFILE = "dev"
 DEFAULT_SEED = 20261  # the public seed; an instructor grades with another, secret one
@@ -148,9 +148,9 @@ def write(out: Path, *, seed: int = DEFAULT_SEED, force: bool = False, progress=
         (staging / "README.md").write_text(student_readme(frameworks, seed, left_out))
         (staging / ".gitignore").write_text("\n".join([".venv/", "__pycache__/", "*.egg-info/", ".hypothesis/",
                                                         ".pytest_cache/", ".drill-state.json", ".drill/", ""]))
-        workflow = staging / ".github" / "workflows" / "check.yml"
+        workflow = staging / platforms.GITHUB_WORKFLOW
         workflow.parent.mkdir(parents=True)
-        workflow.write_text(_workflow(frameworks))
+        workflow.write_text(platforms.github_workflow(frameworks, release=True))
         released = Released(out, frameworks, left_out, not_recorded=not_recorded)
         released.bytes = _write_recordings(staging, recordings, not_recorded, seed, frameworks)
         released.recorded = {uid: len(r.frames) for uid, r in recordings.items()}
@@ -203,35 +203,8 @@ def _pyproject(frameworks) -> str:
         if old not in text:
             raise ReleaseError(f"pyproject.toml no longer holds `{old}`: harness/release.py must be updated")
     text = text.replace(old_packages, "packages = [" + ", ".join(f'"{p}"' for p in packages) + "]")
-    text = text.replace(old_tests, 'testpaths = ["exercises"]')
-    # the release's data files travel with the package (an editable install reads them in place anyway)
-    return text.replace("[tool.setuptools]\n", "[tool.setuptools]\ninclude-package-data = true\n", 1)
-
-
-def _extras(frameworks) -> str:
-    return ",".join(frameworks) if len(frameworks) < len(catalog.FRAMEWORKS) else "all"
-
-
-def _workflow(frameworks) -> str:
-    return f"""# Grades the exercises on every push (the public examples; your instructor grades with others).
-name: check
-on: [push, pull_request, workflow_dispatch]
-jobs:
-  exercises:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - run: python -m pip install -c constraints/ci.txt -e '.[{_extras(frameworks)}]'
-      - run: python -m pytest exercises/ --d2l-markdown "$GITHUB_STEP_SUMMARY" --d2l-json grades.json
-      - uses: actions/upload-artifact@v4
-        if: always()
-        with:
-          name: grades
-          path: grades.json
-"""
+    # the recordings are read in place (graders/recorded/): the release is installed editable, as its README says
+    return text.replace(old_tests, 'testpaths = ["exercises"]')
 
 
 def student_readme(frameworks, seed: int, left_out: dict[str, str]) -> str:
@@ -246,7 +219,7 @@ Every unit's task and rule is in [`docs/units.md`](docs/units.md).
 ## Quick start
 
 ```bash
-python3 -m venv .venv && . .venv/bin/activate && pip install -c constraints/ci.txt -e '.[{_extras(frameworks)}]' && pytest exercises/
+python3 -m venv .venv && . .venv/bin/activate && pip install -c constraints/ci.txt -e '.[{platforms.frameworks_extras(frameworks)}]' && pytest exercises/
 ```
 
 Every unit fails at first with a one-line reason, such as

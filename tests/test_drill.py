@@ -334,6 +334,90 @@ def test_watch_regrades_on_save_and_moves_on(repo):
     assert state(repo)["results"]["pytorch.blocks.MLP"]["status"] == "passed"
 
 
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\r")
+
+
+class Terminal:
+    """A process run under a real pseudo-terminal (160 x 50): keys in, the screen's text out."""
+
+    def __init__(self, repo, *args):
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
+        self.proc = subprocess.Popen([sys.executable, "-m", "harness.cli", *args], cwd=repo, stdin=slave,
+                                     stdout=slave, stderr=slave, env=_env(TERM="xterm-256color"),
+                                     start_new_session=True)
+        os.close(slave)
+        self.raw: list[bytes] = []
+        self.seen = 0  # how much of the text wait_for has consumed
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.raw.append(data)
+
+    def text(self) -> str:
+        return _ESCAPES.sub("", b"".join(self.raw).decode(errors="replace"))
+
+    def wait_for(self, *texts, timeout=90):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            tail = self.text()[self.seen:]
+            if all(t in tail for t in texts):
+                self.seen += max(tail.index(t) for t in texts)
+                return tail
+            time.sleep(0.1)
+        raise AssertionError(f"no {texts!r} within {timeout} s; the screen since the last wait:\n"
+                             f"{self.text()[self.seen:][-3000:]}")
+
+    def press(self, key: str):
+        os.write(self.master, key.encode())
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=20)
+        os.close(self.master)
+
+
+def test_watch_on_a_terminal_is_one_screen_with_keys(repo):
+    term = Terminal(repo, "watch", "--seed", "1")
+    try:
+        screen = term.wait_for("d2l-drill watch", "Working on MLP", "not implemented yet", "h hint", "q quit")
+        assert "points" in screen and "units done" in screen  # the header's progress
+        term.press("h")
+        term.wait_for("Hints for MLP", "1/3 (nudge)", "Press h again")
+        term.press("h")
+        term.wait_for("2/3 (API to read)")
+        solve(repo, "pytorch.blocks.MLP")  # a save: re-checked, passed, and the next unit checked at once
+        term.wait_for("Saved blocks.py. MLP passed. On to MySequential.", "Working on MySequential",
+                      "not implemented yet")
+        term.press("l")
+        term.wait_for("blocks.MySequential", "gpu.placement", "not started")
+        term.press("s")
+        term.wait_for("The reference for MySequential is shown once your code passes")
+        term.press("n")
+        term.wait_for("Skipped to FixedHiddenMLP.", "Working on FixedHiddenMLP")
+        term.press("q")
+        assert term.proc.wait(timeout=30) == 0
+        term.wait_for("Stopped watching.")
+    finally:
+        term.close()
+    raw = b"".join(term.raw)
+    assert raw.count(b"\x1b[2J") + raw.count(b"\x1b[H\x1b[J") >= 5  # the screen is redrawn, not scrolled
+    assert state(repo)["results"]["pytorch.blocks.MLP"]["status"] == "passed"
+
+
 def test_watch_uses_watchfiles():
     source = (ROOT / "harness" / "drill.py").read_text()
     calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)

@@ -69,7 +69,7 @@ def test_the_release_holds_no_reference_code(written):
     # every unit is recorded, except GPU units where the release is made without a GPU (they are skipped there)
     assert set(manifest["units"]) | set(manifest["not_recorded"]) == {u.id for u in catalog.UNITS}
     assert {catalog.BY_ID[u].gpu for u in manifest["not_recorded"]} <= {True}
-    for name in ("README.md", ".github/workflows/check.yml", "pyproject.toml", "docs/units.md", "conftest.py"):
+    for name in ("README.md", ".github/workflows/grade.yml", "pyproject.toml", "docs/units.md", "conftest.py"):
         assert (out / name).is_file(), name
     readme = (out / "README.md").read_text()
     assert "pytest exercises/" in readme and "solutions" not in readme and "../shared" not in readme
