@@ -143,7 +143,8 @@ def write(out: Path, *, seed: int = DEFAULT_SEED, force: bool = False, progress=
             if framework not in frameworks:
                 shutil.rmtree(staging / "graders" / framework, ignore_errors=True)
             else:
-                _copy(CHECKOUT / "exercises" / framework, staging / "exercises" / framework)
+                for part in ("exercises", "notebooks"):
+                    _copy(CHECKOUT / part / framework, staging / part / framework)
         (staging / "pyproject.toml").write_text(_pyproject(frameworks))
         (staging / "README.md").write_text(student_readme(frameworks, seed, left_out))
         (staging / ".gitignore").write_text("\n".join([".venv/", "__pycache__/", "*.egg-info/", ".hypothesis/",

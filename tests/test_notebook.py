@@ -62,3 +62,24 @@ def test_a_notebook_grades_the_units_it_defines():
     assert "[failed] pytorch.blocks.MLP (0/2 points)" in failed  # the text form, as in the terminal
     assert "passed</b> <code>pytorch.blocks.MLP</code> (2/2 points)" in magic, magic
     assert "missing" in missing and "the notebook defines no `MySequential`" in missing, missing
+
+
+def test_the_notebooks_are_generated_from_the_exercise_files():
+    from harness import notebooks
+
+    assert notebooks.stale(ROOT) == [], "run `python -m harness.notebooks` after changing an exercise file"
+
+
+def test_an_exercise_notebook_runs_and_each_check_cell_grades_its_unit():
+    nb = nbformat.read(ROOT / "notebooks" / "pytorch" / "gpu.ipynb", as_version=4)
+    unit = catalog.BY_ID["pytorch.gpu.num_gpus"]
+    reference = definition_texts((ROOT / "solutions" / "pytorch" / "gpu.py").read_text(), unit)["num_gpus"]
+    for cell in nb.cells:  # the student solves num_gpus in its cell
+        if cell.cell_type == "code" and cell.source.startswith("def num_gpus"):
+            cell.source = reference
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(ROOT)}}).execute()
+    checks = {c.source: _outputs(c) for c in nb.cells if c.cell_type == "code" and c.source.startswith("check(")}
+    assert set(checks) == {f'check("{u.id}")' for u in catalog.units_for("pytorch", "gpu")}
+    assert "[passed] pytorch.gpu.num_gpus (1/1 points)" in checks['check("pytorch.gpu.num_gpus")']
+    assert "[failed] pytorch.gpu.try_gpu (0/1 points)\nnot implemented yet" in checks['check("pytorch.gpu.try_gpu")']

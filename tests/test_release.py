@@ -192,6 +192,7 @@ def test_release_refuses_a_non_empty_folder_and_replaces_it_only_with_force(writ
     assert "tensorflow" in done.left_out and not (out / "exercises" / "tensorflow").exists()
     assert not (out / "graders" / "tensorflow").exists()
     assert "graders.tensorflow" not in (out / "pyproject.toml").read_text()
+    assert (out / "notebooks" / "pytorch" / "blocks.ipynb").is_file() and not (out / "notebooks" / "tensorflow").exists()
     assert "The tensorflow track is not part of this release" in (out / "README.md").read_text()
     assert not list(tmp_path.glob(".taken.*"))  # no staging folder left behind
 
