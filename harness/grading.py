@@ -365,9 +365,9 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     if reference_cache is not None:
         ctx._reference_cache = reference_cache.setdefault((str(reference_tree), unit.id, session_seed), {})
     try:
-        with warnings.catch_warnings():  # the frameworks' warnings (Keras' build advice, deprecations) are not for
-            for package in _WARNING_PACKAGES:  # students: the grader's message says what matters
-                warnings.filterwarnings("ignore", module=rf"{package}(\.|$)")
+        with warnings.catch_warnings(), _quiet_framework_logs():  # the frameworks' warnings and log lines (Keras'
+            for package in _WARNING_PACKAGES:  # build advice, TF's casts, deprecations) are not for students: the
+                warnings.filterwarnings("ignore", module=rf"{package}(\.|$)")  # grader's message says what matters
             grader_for(unit)(ctx)
     except Skip as exc:
         return result("skipped", str(exc))
@@ -425,6 +425,23 @@ def _by_property(unit: catalog.Unit, outcomes: dict, status: str, message: str, 
 
 
 _WARNING_PACKAGES = ("keras", "tensorflow", "torch", "absl", "numpy", "h5py")
+
+
+@contextlib.contextmanager
+def _quiet_framework_logs():
+    """The frameworks' loggers at ERROR while a unit is graded (pytest would show their WARNING lines under a
+    failing unit as "Captured log"); put back afterwards."""
+    import logging
+
+    loggers = [logging.getLogger(name) for name in _WARNING_PACKAGES]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _scale(framework: str) -> float:

@@ -160,3 +160,21 @@ def test_framework_warnings_never_reach_the_output():
     assert "Warning" not in out, out[-3000:]
     rc, out = run_pytest("solutions/pytorch/custom_layers.py", "-k", "TensorReduction", "-W", "default")
     assert rc == 0 and "Warning" not in out, out[-3000:]
+
+
+def test_framework_log_lines_never_reach_a_failing_units_output(tmp_path):
+    """TensorFlow logs a WARNING for each complex-to-float cast; under a failing unit pytest would print every one
+    of them as "Captured log call"."""
+    pytest.importorskip("tensorflow")
+    tree = tmp_path / "tree" / "tensorflow"
+    tree.mkdir(parents=True)
+    (tree / "custom_layers.py").write_text((ROOT / "solutions" / "tensorflow" / "custom_layers.py").read_text() + '''
+
+class FourierHalf(keras.layers.Layer):  # d // 2 coefficients: wrong for odd d
+    def call(self, X):
+        d = X.shape[-1]
+        return tf.signal.fft(tf.cast(X, tf.complex64))[..., : d // 2]
+''')
+    rc, out = run_pytest(str(tree / "custom_layers.py"), "-k", "FourierHalf")
+    assert rc == 1 and "computes a different output than the reference" in out, out[-3000:]
+    assert "WARNING" not in out and "Captured log" not in out, out[-3000:]
