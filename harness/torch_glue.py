@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch.overrides import TorchFunctionMode
 
-from .feedback import GradingFailure, TensorObs
+from .feedback import GradingFailure, TensorObs, fail
 
 torch.set_num_threads(1)  # two grading processes on two cores: tiny ops are 50x slower with 2 threads each
 
@@ -164,9 +164,19 @@ def load_used_weights(net, weights: list[TensorObs], *inputs, params=None) -> li
 
 
 def param_shapes(net) -> list[tuple] | None:
-    """Sorted shapes of the registered parameters (order is the implementation's choice)."""
+    """Sorted shapes of the registered parameters (order is the implementation's choice).  Asked of a net the
+    contract builds with every size known (MLP, NestMLP, MyLinear, ...): a parameter without a shape yet is a lazy
+    layer, which those units must not use (the one policy for LazyLinear outside the lazy_init units)."""
     if not isinstance(net, torch.nn.Module):
         return None
+    lazy = [name for name, p in net.named_parameters() if isinstance(p, torch.nn.parameter.UninitializedParameter)]
+    if lazy:
+        fail("uses a lazy layer (nn.LazyLinear) where the contract fixes every size.",
+             f"Got `{lazy[0]}` with no shape right after construction (an nn.UninitializedParameter: a lazy layer "
+             "infers its input size on the first call), but the reference builds every layer with its sizes known, "
+             "so its parameters exist before any call: they can be counted, initialised, saved and given to an "
+             "optimizer. Use nn.Linear with the sizes the constructor is given; lazy layers are the topic of the "
+             "lazy_init units.")
     return sorted(tuple(p.shape) for p in net.parameters())
 
 

@@ -115,3 +115,45 @@ def test_the_smallest_input_leaves_out_the_example_seed_and_cuts_long_lists():
     shown = smallest_input(exc)
     assert shown.startswith("spec=[], every=[('bool', ())") and shown.endswith("n=2"), shown
     assert "seed" not in shown and "…" in shown and len(shown) < 130, shown
+
+
+_LAZY = {
+    "pytorch.blocks.MLP": '''
+class MLP(nn.Module):
+    def __init__(self, in_features=20, hidden=256, out_features=10):
+        super().__init__()
+        self.hidden = nn.LazyLinear(hidden)
+        self.out = nn.Linear(hidden, out_features)
+
+    def forward(self, X):
+        return self.out(F.relu(self.hidden(X)))
+''',
+    "pytorch.blocks.NestMLP": '''
+class NestMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.LazyLinear(64), nn.ReLU(), nn.Linear(64, 32), nn.ReLU())
+        self.linear = nn.Linear(32, 16)
+
+    def forward(self, X):
+        return self.linear(self.net(X))
+''',
+    "pytorch.custom_layers.MyLinear": '''
+class MyLinear(nn.Module):
+    def __init__(self, in_units, units):
+        super().__init__()
+        self.inner = nn.LazyLinear(units)
+
+    def forward(self, X):
+        return F.relu(self.inner(X))
+''',
+}
+
+
+@pytest.mark.parametrize("unit_id", sorted(_LAZY))
+def test_a_lazy_layer_where_the_contract_fixes_the_sizes_is_named_alike_in_every_unit(tmp_path, unit_id):
+    name = unit_id.rsplit(".", 1)[1]
+    for message in _messages(tmp_path, unit_id, _LAZY[unit_id]):
+        first, second = message.splitlines()[:2]
+        assert first == f"`{name}` uses a lazy layer (nn.LazyLinear) where the contract fixes every size.", message
+        assert "nn.UninitializedParameter" in second and "load_state_dict" not in message, message
