@@ -93,7 +93,7 @@ def test_a_wrong_implementation_gets_a_readable_message(tmp_path):
     rc, out = run_pytest(str(tree / "pytorch" / "blocks.py"), "-k", "MySequential")
     assert rc == 1
     assert "`MySequential` does not register its blocks" in out, out
-    assert "self.add_module(str(i), block)" in out, out
+    assert "register each block with `add_module`, under its index as a string" in out, out
     (tree / "pytorch" / "blocks.py").write_text(src + textwrap.dedent("""
         class ParallelBlock(nn.Module):
             def __init__(self, net1, net2):
