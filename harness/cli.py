@@ -148,6 +148,12 @@ def _platform(args) -> int:
         run = platforms.autograde_gradescope if args.platform == "gradescope" else platforms.autograde_prairielearn
         return run(args.platform_root or ("/autograder" if args.platform == "gradescope" else "/grade"))
     tracks = [fw for fw in catalog.FRAMEWORKS if fw in args.track] or list(catalog.FRAMEWORKS)
+    from . import CHECKOUT, recorded
+
+    if args.platform != "github" and recorded.student_release(CHECKOUT) is not None:
+        print(f"drill export: {CHECKOUT} is a student release (no reference solutions): an autograder grades with "
+              "the reference and your secret seed, so export it from the instructor's repository", file=sys.stderr)
+        return 2
     seed = args.seed if args.seed is not None else platforms.new_seed()
     only = args.only or (list(tracks) if len(tracks) < len(catalog.FRAMEWORKS) else [])
     config = platforms.AutograderConfig(seed=seed, only=only,

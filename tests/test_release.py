@@ -167,6 +167,14 @@ def test_a_release_grades_only_at_its_recorded_seed_and_profile(copy):
     assert rc == 1 and "student release" in out, out
 
 
+def test_a_release_exports_only_the_student_workflow(copy, tmp_path):
+    rc, out = run(copy, "-m", "harness.cli", "export", "gradescope", str(tmp_path / "a.zip"))
+    assert rc == 2 and "student release" in out and not (tmp_path / "a.zip").exists(), out
+    rc, out = run(copy, "-m", "harness.cli", "export", "github", str(copy), "--force")
+    workflow = (copy / ".github" / "workflows" / "grade.yml").read_text()
+    assert rc == 0 and "pytest exercises/ --d2l-markdown" in workflow and "--hypothesis-profile" not in workflow
+
+
 def test_drill_works_in_a_release_and_shows_no_solution(copy):
     shutil.copy(ROOT / "solutions" / "pytorch" / "gpu.py", copy / "exercises" / "pytorch" / "gpu.py")
     rc, out = run(copy, "-m", "harness.cli", "check", "gpu.num_gpus")
