@@ -145,6 +145,7 @@ class Context:
         """Run a probe on the reference (memoised: shrinking revisits examples); anything it raises is a harness bug.
         In a student release it is the recorded observation (:mod:`harness.recorded`): a grader asks the reference
         the same calls whatever the student's code does, never one that depends on the student's answers."""
+        _module_level(probe)
         key = (probe.__module__, probe.__qualname__, _freeze(args), seed)
         if key in self._reference_cache:
             return self._reference_cache[key]
@@ -155,6 +156,7 @@ class Context:
             raise HarnessError(f"the reference failed on `{called}`: {exc}") from exc
 
     def student(self, probe, *args, seed: int = 0, called: str = ""):
+        _module_level(probe)
         return self.impl.call(probe, *args, seed=seed, called=called)
 
     def both(self, probe, *args, seed: int = 0, called: str = ""):
@@ -205,6 +207,15 @@ class Context:
             self.outcomes[name] = ("passed", "")
         finally:
             self._current = None
+
+
+def _module_level(probe) -> None:
+    """Probes are found again by module and name (in an isolated worker, in a release's recording): one defined
+    inside a function (a closure, a lambda) works in-process only, so it is refused at once, in every mode."""
+    if "<locals>" in probe.__qualname__ or probe.__name__ == "<lambda>":
+        raise HarnessError(f"the probe {probe.__qualname__} of {probe.__module__} is defined inside a function: "
+                           "define probes at the top level of the grader module (isolated workers and student "
+                           "releases find them by module and name), and pass what they need as arguments")
 
 
 SHRINK_EXAMPLES = {"pytorch": 300, "tensorflow": 40}

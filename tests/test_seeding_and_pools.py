@@ -129,3 +129,21 @@ def test_kept_models_do_not_depend_on_the_seed_in_effect(tf):
     second = forward.keep(module, "tensorflow", ("k",), make)
     assert len(built) == 2
     np.testing.assert_array_equal(first, second)
+
+
+def test_a_probe_defined_inside_a_function_is_refused_at_once(tmp_path):
+    """Probes are found by module and name in workers and recordings: a closure must fail in every mode alike."""
+    from harness import catalog
+    from harness.grading import Context, HarnessError
+    from harness.implementation import InProcess
+
+    unit = catalog.BY_ID["pytorch.gpu.num_gpus"]
+    ref = InProcess(REFERENCE, "pytorch", "gpu")
+    ctx = Context(unit, ref, ref, seed=1)
+
+    def probe(m):
+        return m.num_gpus()
+
+    for ask in (ctx.student, ctx.reference):
+        with pytest.raises(HarnessError, match="defined inside a function"):
+            ask(probe, called="num_gpus()")
