@@ -134,6 +134,11 @@ def run(args) -> int:
     units = select_units(args.only)
     if not units:
         return _usage_error(f"no unit id starts with {' or '.join(args.only)}")
+    from . import CHECKOUT, recorded
+
+    if recorded.student_release(CHECKOUT) is not None:
+        return _usage_error(f"{CHECKOUT} is a student release (no reference solutions): grade submissions from the "
+                            "instructor's repository, with the reference and your secret seed")
     seed = args.seed if args.seed is not None else random.SystemRandom().getrandbits(32)
     if args.seed is None:
         print(f"drill grade: seed {seed} (pass --seed {seed} to reproduce these reports)", file=sys.stderr)

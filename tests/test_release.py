@@ -167,9 +167,11 @@ def test_a_release_grades_only_at_its_recorded_seed_and_profile(copy):
     assert rc == 1 and "student release" in out, out
 
 
-def test_a_release_exports_only_the_student_workflow(copy, tmp_path):
+def test_a_release_exports_only_the_student_workflow_and_grades_no_submissions(copy, tmp_path):
     rc, out = run(copy, "-m", "harness.cli", "export", "gradescope", str(tmp_path / "a.zip"))
     assert rc == 2 and "student release" in out and not (tmp_path / "a.zip").exists(), out
+    rc, out = run(copy, "-m", "harness.cli", "grade", "exercises", "--json", str(tmp_path / "g.json"))
+    assert rc == 2 and "student release" in out and not (tmp_path / "g.json").exists(), out
     rc, out = run(copy, "-m", "harness.cli", "export", "github", str(copy), "--force")
     workflow = (copy / ".github" / "workflows" / "grade.yml").read_text()
     assert rc == 0 and "pytest exercises/ --d2l-markdown" in workflow and "--hypothesis-profile" not in workflow
