@@ -208,6 +208,15 @@ def _pyproject(frameworks) -> str:
     return text.replace(old_tests, 'testpaths = ["exercises"]')
 
 
+def _first_stub_line(framework: str) -> str:
+    """What the first stub of a track says when graded, e.g. "`MLP.__init__` (exercises/pytorch/blocks.py:40)"."""
+    from .exercise_source import edit_line
+
+    unit = catalog.units_for(framework, catalog.MODULES[0])[0]
+    source = (CHECKOUT / "exercises" / framework / f"{catalog.MODULES[0]}.py").read_text()
+    return f"`{unit.name}.__init__` (exercises/{framework}/{catalog.MODULES[0]}.py:{edit_line(source, unit)})"
+
+
 def student_readme(frameworks, seed: int, left_out: dict[str, str]) -> str:
     tracks = " and ".join({"pytorch": "PyTorch", "tensorflow": "TensorFlow/Keras 3"}[f] for f in frameworks)
     only = "".join(f"\nThe {f} track is not part of this release ({why}).\n" for f, why in left_out.items())
@@ -224,10 +233,11 @@ python3 -m venv .venv && . .venv/bin/activate && pip install -c constraints/ci.t
 ```
 
 Every unit fails at first with a one-line reason, such as
-``not implemented yet: `MLP.__init__` (exercises/pytorch/blocks.py:24)``.
+``not implemented yet: {_first_stub_line(frameworks[0])}``.
 Edit `exercises/<framework>/<module>.py` until `pytest exercises/` passes.
-Each stub's docstring states the task; `pytest exercises/pytorch/blocks.py -k MLP`
-grades one unit.
+Each stub's docstring states the task; `pytest exercises/{frameworks[0]}/blocks.py -k MLP`
+grades one unit. The same exercises open as notebooks in `notebooks/`, where each
+unit's `check(...)` cell grades what the notebook defines.
 
 ## Self-study with drill
 
