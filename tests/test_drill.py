@@ -429,9 +429,11 @@ def test_watch_uses_watchfiles():
 # -- the grade subcommand (instructors; written in harness/grade_cmd.py) --------------------------------------------
 
 def test_grade_says_not_available_without_grade_cmd(monkeypatch, capsys):
+    import harness
     from harness import cli
 
     monkeypatch.setitem(sys.modules, "harness.grade_cmd", None)  # importing it now raises ImportError
+    monkeypatch.delattr(harness, "grade_cmd", raising=False)  # (an earlier test in this process may have imported it)
     assert cli.main(["grade", "solutions", "--json", "x.json"]) == 2
     assert "not available yet" in capsys.readouterr().err
 
