@@ -113,9 +113,11 @@ def _compare_input_grads(got, ref, called, *, atol=1e-5, rtol=1e-4):
 
 @grader("MLP")
 def mlp(g):
-    @g.for_all(i=sizes, h=sizes, o=sizes, n=batches, seed=seeds)
-    def forward_matches(i, h, o, n, seed):
-        compare_forward_backward(g, "MLP", (i, h, o), inputs=[floats((n, i), seed)], seed=seed)
+    # (the drawn values are named as the student knows them: "Smallest failing input: in_features=1, ...")
+    @g.for_all(in_features=sizes, hidden=sizes, out_features=sizes, batch=batches, seed=seeds)
+    def forward_matches(in_features, hidden, out_features, batch, seed):
+        compare_forward_backward(g, "MLP", (in_features, hidden, out_features),
+                                 inputs=[floats((batch, in_features), seed)], seed=seed)
 
     # defaults 20, 256, 10, with a batch above 8 (at scale 100, so hidden activations pass 6: relu6 as "a safer
     # ReLU" shows) and rank-3 input (nn.Linear maps the last axis)

@@ -151,10 +151,10 @@ def my_linear(g):
     # rank 3 (X @ weight works on any leading axes) and a batch above 8, before the random examples
     compare_layer(g, "MyLinear", (3, 5), floats((11, 2, 3), g.fixed_seed), g.fixed_seed)
 
-    @g.for_all(i=sizes, u=sizes, lead=st.lists(batches, min_size=1, max_size=2), seed=seeds)
-    def forward_and_gradients(i, u, lead, seed):
-        x = floats((*lead, i), seed)
-        compare_layer(g, "MyLinear", (i, u), x, seed)
+    @g.for_all(in_units=sizes, units=sizes, leading_axes=st.lists(batches, min_size=1, max_size=2), seed=seeds)
+    def forward_and_gradients(in_units, units, leading_axes, seed):
+        x = floats((*leading_axes, in_units), seed)
+        compare_layer(g, "MyLinear", (in_units, units), x, seed)
 
     params = g.student(probe_init_stats, "MyLinear", (300, 256), seed=g.fixed_seed, called="MyLinear(300, 256)")
     for p in params:
@@ -170,10 +170,10 @@ def my_linear(g):
 def tensor_reduction(g):
     compare_layer(g, "TensorReduction", (3, 4), floats((11, 3), g.fixed_seed), g.fixed_seed)  # batch above 8
 
-    @g.for_all(i=sizes, o=sizes, n=batches, seed=seeds)
-    def forward_and_gradients(i, o, n, seed):
-        x = floats((n, i), seed)
-        compare_layer(g, "TensorReduction", (i, o), x, seed)
+    @g.for_all(in_features=sizes, out_features=sizes, batch=batches, seed=seeds)
+    def forward_and_gradients(in_features, out_features, batch, seed):
+        x = floats((batch, in_features), seed)
+        compare_layer(g, "TensorReduction", (in_features, out_features), x, seed)
 
 
 def probe_fourier(m, x):
