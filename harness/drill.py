@@ -224,7 +224,7 @@ class Drill:
             self.out.line(f"Every {self.framework} unit is done.")
         return 0
 
-    def describe(self, unit: catalog.Unit, label: str = "Next", watching: bool = False) -> None:
+    def describe(self, unit: catalog.Unit, label: str = "Next") -> None:
         status = self.status(unit)
         self.out.markup(f"[bold]{label}: {self.short(unit)}[/] - {escape(unit.title)} ({unit.points:g} points) "
                         f"{self.out.status(status)}")
@@ -239,7 +239,7 @@ class Drill:
             rows.append(("Last check", (result.get("message") or "").splitlines()[0] if result.get("message") else
                          result["status"]))
         name = self.short(unit)
-        if not watching:
+        if not self.watching:
             rows.append(("Then", f"drill check {name}   |   drill hint {name}   |   drill watch"))
         width = max(len(k) for k, _ in rows)
         for key, value in rows:
@@ -268,14 +268,14 @@ class Drill:
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
         from . import recorded
 
-        profiles.activate("dev", database=recorded.student_release(self.root) is None)
+        run = recorded.release_settings(self.root, None, seed)
+        if run.refusal:
+            raise DrillError(run.refusal)
+        profiles.activate("dev", database=not run.release)
         from .grading import grade_unit
 
-        _, public, refusal = recorded.release_settings(self.root, None, seed)
-        if refusal:
-            raise DrillError(refusal)
-        if recorded.student_release(self.root) is not None:  # its public seed, every run
-            seed, again = public, "the public examples of this release"
+        if run.release:  # its public seed, every run
+            seed, again = run.seed, "the public examples of this release"
         else:
             seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
             again = f"rerun with --seed {seed}"
@@ -342,7 +342,7 @@ class Drill:
         if unit is None:
             self.out.line(f"Every {self.framework} unit is done.", "bold green")
             return 0
-        self.describe(unit, "Working on", watching=True)
+        self.describe(unit, "Working on")
         unit = self.watch_step(unit, seed)
         if unit is None:
             return 0
@@ -378,7 +378,7 @@ class Drill:
             if unit is None:
                 self.out.line(f"Every {self.framework} unit is done.", "bold green")
                 return None
-            self.describe(unit, watching=True)
+            self.describe(unit)
 
     def cmd_hint(self, unit_name: str | None) -> int:
         unit = self.resolve(unit_name)

@@ -130,9 +130,17 @@ class InProcess(Implementation):
             return "missing", f"`{loading.display_path(loaded.path)}` defines no {listed}"
         return "ok", ""
 
+    def _module(self):
+        """What probes are given: the tree's module (None if it did not load)."""
+        return self._load().module
+
+    def _raised(self, exc: BaseException, called: str) -> ImplementationRaised:
+        """The implementation's exception, located in the implementation's code."""
+        return raised_in(exc, self._load().path.parent.parent, called)
+
     def call(self, probe, *args, seed: int = 0, called: str = "", timeout: float | None = None):
         __tracebackhide__ = True
-        module = self._load().module
+        module = self._module()
         seed_all(self.framework, seed)
         try:
             with watchdog(DEFAULT_CALL_TIMEOUT if timeout is None else timeout, called):
@@ -140,18 +148,17 @@ class InProcess(Implementation):
         except (GradingFailure, CallTimeout):
             raise
         except Exception as exc:
-            raised = raised_in(exc, self._load().path.parent.parent, called)
+            raised = self._raised(exc, called)
             if raised.not_implemented:
                 raise NotImplementedYet(raised) from None
             raise raised from None
 
-
     def release(self) -> None:
         from .forward import release
 
-        loaded = self._load()
-        if loaded.module is not None:
-            release(loaded.module)
+        module = self._module()
+        if module is not None:
+            release(module)
 
 
 def raised_in(exc: BaseException, tree: Path, called: str) -> ImplementationRaised:

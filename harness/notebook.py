@@ -24,22 +24,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import CHECKOUT, catalog
-from .feedback import GradingFailure
-from .implementation import CallTimeout, DEFAULT_CALL_TIMEOUT, Implementation, NotImplementedYet, raised_in, watchdog
-from .seeding import seed_all
+from .implementation import ImplementationRaised, InProcess, raised_in
 
 
 class NotebookError(Exception):
     """The unit cannot be graded from this namespace as asked (the message says why)."""
 
 
-class InNamespace(Implementation):
+class InNamespace(InProcess):
     """Runs probes on the definitions of a namespace (a notebook's globals) instead of a module file."""
 
     def __init__(self, namespace: dict, framework: str, module: str):
         self.framework = framework
         self.module = module
-        self.tree = Path("<notebook>")
         self.namespace = types.ModuleType(f"_d2l_notebook_{framework}_{module}")
         self.namespace.__dict__.update({k: v for k, v in namespace.items() if not k.startswith("__")})
 
@@ -50,25 +47,13 @@ class InNamespace(Implementation):
             return "missing", f"the notebook defines no {listed} (run the cell that defines it first)"
         return "ok", ""
 
-    def call(self, probe, *args, seed: int = 0, called: str = "", timeout: float | None = None):
-        __tracebackhide__ = True
-        seed_all(self.framework, seed)
-        try:
-            with watchdog(DEFAULT_CALL_TIMEOUT if timeout is None else timeout, called):
-                return probe(self.namespace, *args)
-        except (GradingFailure, CallTimeout):
-            raise
-        except Exception as exc:
-            raised = raised_in(exc, self.tree, called)
-            raised.where = _cell_frame(exc) or raised.where
-            if raised.not_implemented:
-                raise NotImplementedYet(raised) from None
-            raise raised from None
+    def _module(self):
+        return self.namespace
 
-    def release(self) -> None:
-        from .forward import release
-
-        release(self.namespace)
+    def _raised(self, exc: BaseException, called: str) -> ImplementationRaised:
+        raised = raised_in(exc, Path("<notebook>"), called)
+        raised.where = _cell_frame(exc) or raised.where
+        return raised
 
 
 def _cell_frame(exc: BaseException) -> str:
@@ -150,18 +135,17 @@ def check(name: str, namespace: dict | None = None, *, framework: str | None = N
     from .grading import grade_unit
 
     unit = find_unit(name, namespace, framework)
-    _, public, refusal = recorded.release_settings(CHECKOUT, None, seed)
-    if refusal:
-        raise NotebookError(refusal)
-    release = recorded.student_release(CHECKOUT) is not None
-    if release:
-        seed = public
+    run = recorded.release_settings(CHECKOUT, None, seed)
+    if run.refusal:
+        raise NotebookError(run.refusal)
+    if run.release:
+        seed = run.seed
     elif seed is None:
         seed = random.SystemRandom().randrange(2**31)
     from hypothesis import settings
 
     saved = settings.get_current_profile_name()
-    profiles.activate("dev", database=not release)
+    profiles.activate("dev", database=not run.release)
     try:
         result = grade_unit(unit, CHECKOUT / "exercises", session_seed=seed,
                             implementation=lambda _tree, fw, module: InNamespace(namespace, fw, module))

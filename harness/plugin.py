@@ -63,6 +63,7 @@ from . import catalog, profiles  # noqa: E402  (imports Hypothesis)
 from .report import append_markdown, submission_json, summary_table, write_json
 
 _SEED = pytest.StashKey[object]()
+_RELEASE = pytest.StashKey[bool]()  # the checkout graded with is a student release (harness/recorded.py)
 
 
 def pytest_addoption(parser):
@@ -105,15 +106,14 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "gpu: a graded unit that needs a GPU; skipped, with the reason, without one")
     from . import CHECKOUT, recorded
 
-    asked = config.getoption("hypothesis_profile", None)
     given = config.getoption("hypothesis_seed", None)
     given = int(given) if given is not None and str(given).isdigit() else given
-    profile, seed, refusal = recorded.release_settings(CHECKOUT, asked, given)
-    if refusal:
-        raise pytest.UsageError(f"d2l-drill: {refusal}")
-    release = recorded.student_release(CHECKOUT) is not None
-    profile = profiles.activate(profile, database=not release)
-    config.stash[_SEED] = seed if release else _session_seed(config, profile)
+    run = recorded.release_settings(CHECKOUT, config.getoption("hypothesis_profile", None), given)
+    if run.refusal:
+        raise pytest.UsageError(f"d2l-drill: {run.refusal}")
+    profile = profiles.activate(run.profile, database=not run.release)
+    config.stash[_RELEASE] = run.release
+    config.stash[_SEED] = run.seed if run.release else _session_seed(config, profile, given)
     config.pluginmanager.register(GradeRecorder(config), "d2l-grade-recorder")
     impl = config.getoption("impl")
     if impl:
@@ -121,11 +121,11 @@ def pytest_configure(config):
         config.args[:] = ([*config.args] if explicit else []) + [str(Path(p)) for p in impl]
 
 
-def _session_seed(config, profile: str):
-    """--hypothesis-seed, or the controller's (xdist), or a fresh one; None means derandomized (ci profile)."""
-    given = config.getoption("hypothesis_seed", None)
+def _session_seed(config, profile: str, given):
+    """``given`` (--hypothesis-seed), or the controller's (xdist), or a fresh one; None means derandomized (ci
+    profile)."""
     if given is not None:
-        return int(given) if str(given).isdigit() else given
+        return given
     workerinput = getattr(config, "workerinput", None)
     if workerinput is not None and "d2l_seed" in workerinput:
         return workerinput["d2l_seed"]
@@ -153,9 +153,7 @@ def pytest_report_header(config):
     frameworks = ", ".join(dict.fromkeys(versions)) if versions else "none"
     absent = [n for n in ("torch", "tensorflow") if n not in names]
     frameworks += "".join(f", {n} not installed" for n in absent)
-    from . import CHECKOUT, recorded
-
-    if recorded.student_release(CHECKOUT) is not None:
+    if config.stash[_RELEASE]:
         seed_text = f"seed {seed} (a student release: the public examples, the same on every run)"
     return [f"d2l-drill: profile {profile!r}, {seed_text}", f"d2l-drill frameworks: {frameworks}"]
 
@@ -173,10 +171,7 @@ def pytest_report_collectionfinish(config, start_path, items):
         shown = str(tree.relative_to(config.rootpath)) if tree.is_relative_to(config.rootpath) else str(tree)
         if shown not in trees:
             trees.append(shown)
-    from . import recorded
-
-    reference = ("the reference's recorded answers" if recorded.student_release(CHECKOUT) is not None
-                 else "reference")
+    reference = "the reference's recorded answers" if config.stash[_RELEASE] else "reference"
     return [f"d2l-drill grades: {', '.join(trees)} with the graders and {reference} of {CHECKOUT}",
             f"d2l-drill GPUs: {gpu_summary(frameworks)}"]
 

@@ -24,6 +24,7 @@ import json
 import struct
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 from . import wire
 
@@ -95,9 +96,6 @@ class Recorder:
         self.inner = inner
         self.recording = recording
 
-    def availability(self, names):
-        return self.inner.availability(names)
-
     def call(self, probe, *args, seed: int = 0, called: str = "", timeout: float | None = None):
         observation = self.inner.call(probe, *args, seed=seed, called=called, timeout=timeout)
         frame = wire.encode(observation)
@@ -128,9 +126,6 @@ class Replayed:
 
     def __init__(self, recording: Recording):
         self.recording = recording
-
-    def availability(self, names):
-        return "ok", ""
 
     def call(self, probe, *args, seed: int = 0, called: str = "", timeout: float | None = None):
         frame = self.recording.frames.get(call_key(probe, args, seed))
@@ -184,18 +179,23 @@ def student_release(root: Path) -> dict | None:
     return manifest(root)
 
 
-def release_settings(root: Path, profile: str | None, seed) -> tuple[str | None, object, str]:
-    """(profile, session seed, refusal) for a run in ``root``: outside a release what was asked; in a release its
-    recorded profile and seed, and a refusal ("" if none) where another was asked for."""
+class RunSettings(NamedTuple):
+    profile: str | None
+    seed: object  # the session seed: as asked outside a release, the recorded one in a release
+    release: bool  # ``root`` is a student release
+    refusal: str  # "" or why the run asked for cannot be graded here
+
+
+def release_settings(root: Path, profile: str | None, seed) -> RunSettings:
+    """The profile and seed a run in ``root`` grades with: outside a release what was asked; in a release its
+    recorded profile and seed, with a refusal where another was asked for."""
     data = student_release(root)
     if data is None:
-        return profile, seed, ""
-    if profile not in (None, data["profile"]) or (seed is not None and seed != data["seed"]):
-        asked = ", ".join(part for part in (f"profile {profile!r}" if profile not in (None, data["profile"]) else "",
-                                              f"seed {seed}" if seed is not None and seed != data["seed"] else "")
-                          if part)
-        return data["profile"], data["seed"], (
-            f"this is a student release: it grades with the reference's recorded answers for profile "
-            f"{data['profile']!r} at seed {data['seed']} only, so it cannot grade {asked}; run without "
-            "--hypothesis-profile / --hypothesis-seed / --seed (your instructor grades with other seeds)")
-    return data["profile"], data["seed"], ""
+        return RunSettings(profile, seed, False, "")
+    asked = [f"profile {profile!r}"] if profile not in (None, data["profile"]) else []
+    asked += [f"seed {seed}"] if seed is not None and seed != data["seed"] else []
+    refusal = (f"this is a student release: it grades with the reference's recorded answers for profile "
+               f"{data['profile']!r} at seed {data['seed']} only, so it cannot grade {', '.join(asked)}; run without "
+               "--hypothesis-profile / --hypothesis-seed / --seed (your instructor grades with other seeds)"
+               if asked else "")
+    return RunSettings(data["profile"], data["seed"], True, refusal)

@@ -94,7 +94,7 @@ def leaks_in_release(folder: Path, frameworks) -> list[str]:
     giveaways = {}
     for framework in frameworks:
         for module in catalog.MODULES:
-            giveaways.update(leaks.fragments((CHECKOUT / "solutions" / framework / f"{module}.py").read_text()))
+            giveaways.update(leaks.reference_giveaways(CHECKOUT / "solutions", framework, module))
     found = []
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or recorded.directory(folder) in path.parents:

@@ -118,7 +118,12 @@ class Watch:
             if self.panel:
                 out.line("")
                 kind, name = self.panel
-                {"hint": d.cmd_hint, "solution": d.cmd_solution}.get(kind, lambda _n: d.cmd_list())(name)
+                if kind == "hint":
+                    d.cmd_hint(name)
+                elif kind == "solution":
+                    d.cmd_solution(name)
+                else:
+                    d.cmd_list()
         out.line("")
         out.markup("   ".join(f"[bold]{k}[/] {label}" for k, label in KEYS)
                    + f"   [dim](watching {escape(d.rel(self.folder))})[/]")

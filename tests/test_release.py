@@ -125,9 +125,11 @@ def _graded_here(jobs, seed):
 
     profiles.activate("dev", database=False)
     try:
-        return {uid: [r.status, r.score, (r.message or "").splitlines()[:1]]
-                for uid, r in ((uid, grade_unit(catalog.BY_ID[uid], Path(tree), session_seed=seed))
-                               for uid, tree in jobs)}
+        found = {}
+        for uid, tree in jobs:
+            r = grade_unit(catalog.BY_ID[uid], Path(tree), session_seed=seed)
+            found[uid] = [r.status, r.score, (r.message or "").splitlines()[:1]]
+        return found
     finally:
         profiles.activate(None)
 
