@@ -75,8 +75,8 @@ def warm_worker(unit_id: str, root: str, saves: int) -> None:
     """In one process, as `drill watch` does: check once (imports), then save the file and re-check, ``saves``
     times; prints the median re-check in seconds."""
     from harness import catalog
-    from harness.drill import Drill
-    from harness.terminal import Output
+    from harness.drill.session import Drill
+    from harness.drill.terminal import Output
 
     unit = catalog.BY_ID[unit_id]
     drill = Drill(Path(root), framework=unit.framework, out=Output())

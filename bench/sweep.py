@@ -53,7 +53,7 @@ def selected_entries(*, blind: bool | None = None, only: tuple[str, ...] = (),
 def grade_entry(framework: str, module: str, entry, seed: int, whole_module: bool = False) -> dict:
     """One entry at one seed: {"unit", "kind", "why", "seed", "bad": [(unit id, status, message)]}."""
     from harness import catalog
-    from harness.grading import grade_unit
+    from harness.core.grading import grade_unit
     from tests.catalogue import Mutant, build_tree
 
     own = f"{framework}.{module}.{entry.unit}"
@@ -81,7 +81,8 @@ _WHOLE_MODULE = [False]
 
 
 def _init(profile: str, whole_module: bool = False):
-    from harness import profiles, tf_settings
+    from harness.core import profiles
+    from harness.core import tf_settings
 
     tf_settings.apply()  # TensorFlow graded as the plugin and `drill grade` grade it (quiet, no oneDNN)
     profiles.activate(profile)
@@ -111,7 +112,7 @@ def sweep(seeds, *, blind=None, only=(), jobs=1, profile="ci", progress=None, wh
     work = [(i, s) for i in range(len(_ENTRIES)) for s in seeds]
     results = []
     if jobs <= 1:
-        from harness import profiles
+        from harness.core import profiles
 
         before = profiles.current()
         _init(profile, whole_module)

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from unittest import mock
 
-from harness.feedback import check, fail
+from harness.api import check, fail
 
 from ._safety import try_every_container
 

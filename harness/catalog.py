@@ -18,8 +18,9 @@ in place), published in ``docs/units.md`` (``python -m harness.unit_docs``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+BOOK = 'd2l chapter "Deep learning computation"'  # where the units come from
 FRAMEWORKS = ("pytorch", "tensorflow")
 PACKAGES = {"pytorch": "torch", "tensorflow": "tensorflow"}  # the package each track imports
 

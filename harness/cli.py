@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalog
+from harness import catalog
 
 DESCRIPTION = """Self-study for d2l "Deep learning computation": every unit in chapter order,
 graded on your machine. Start with `drill next`, edit the file it names, then `drill check`
@@ -102,7 +102,7 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     grade = sub.add_parser("grade", help="grade a whole implementation tree (instructors; JSON report)")
     if _wants_grade(argv):
         try:
-            from . import grade_cmd
+            from harness.drill import grade as grade_cmd
         except ImportError:
             grade.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
             grade.set_defaults(run=_grade_unavailable)
@@ -136,7 +136,7 @@ def _grade_unavailable(args) -> int:
 
 
 def _platform(args) -> int:
-    from . import platforms
+    from harness import platforms
 
     if args.command == "autograde":
         if args.self_check:
@@ -148,7 +148,8 @@ def _platform(args) -> int:
         run = platforms.autograde_gradescope if args.platform == "gradescope" else platforms.autograde_prairielearn
         return run(args.platform_root or ("/autograder" if args.platform == "gradescope" else "/grade"))
     tracks = [fw for fw in catalog.FRAMEWORKS if fw in args.track] or list(catalog.FRAMEWORKS)
-    from . import CHECKOUT, recorded
+    from harness import CHECKOUT
+    from harness.core import recorded
 
     if args.platform != "github" and recorded.student_release(CHECKOUT) is not None:
         print(f"drill export: {CHECKOUT} is a student release (no reference solutions): an autograder grades with "
@@ -180,7 +181,7 @@ def _platform(args) -> int:
 
 
 def _release(args) -> int:
-    from . import release
+    from harness import release
 
     seed = release.DEFAULT_SEED if args.seed is None else args.seed
 
@@ -218,13 +219,13 @@ def main(argv: list[str] | None = None) -> int:
         return _release(args)
 
     if args.command == "check-submission":  # no exercise repository, no reference needed
-        from .submission import check
+        from harness.isolation.submission import check
 
         code, lines = check(args.path)
         print("\n".join(lines))
         return code
 
-    from .drill import Drill, DrillError, find_root
+    from harness.drill.session import Drill, DrillError, find_root
 
     try:
         drill = Drill(find_root(args.root), framework=args.framework)

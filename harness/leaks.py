@@ -178,7 +178,7 @@ def reference_giveaways(solutions: Path, framework: str, module: str) -> dict[st
 def stub_leaks(root: Path) -> list[Leak]:
     """Every giveaway of ``root/solutions`` in ``root/exercises`` (code, docstrings, messages, comments) and in the
     catalog's hints and rules, each unit's text against its own module's reference."""
-    from . import catalog
+    from harness import catalog
 
     found: list[Leak] = []
     for framework in catalog.FRAMEWORKS:

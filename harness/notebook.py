@@ -23,8 +23,8 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import CHECKOUT, catalog
-from .implementation import ImplementationRaised, InProcess, raised_in
+from harness import CHECKOUT, catalog
+from harness.core.implementation import ImplementationRaised, InProcess, raised_in
 
 
 class NotebookError(Exception):
@@ -131,8 +131,9 @@ def check(name: str, namespace: dict | None = None, *, framework: str | None = N
     """Grade unit ``name`` on the definitions in ``namespace`` (default: the caller's globals, i.e. the notebook's)."""
     if namespace is None:
         namespace = inspect.currentframe().f_back.f_globals
-    from . import profiles, recorded
-    from .grading import grade_unit
+    from harness.core import profiles
+    from harness.core import recorded
+    from harness.core.grading import grade_unit
 
     unit = find_unit(name, namespace, framework)
     run = recorded.release_settings(CHECKOUT, None, seed)

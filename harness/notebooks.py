@@ -15,8 +15,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from . import catalog
-from .exercise_source import owned_names
+from harness import catalog
+from harness.core.exercise_source import owned_names
 
 FOLDER = "notebooks"
 
@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     """``python -m harness.notebooks [--check]``: write the notebooks that are not current (or only list them)."""
     import argparse
 
-    from . import CHECKOUT
+    from harness import CHECKOUT
 
     parser = argparse.ArgumentParser(prog="python -m harness.notebooks", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a notebook is not current")

@@ -26,9 +26,9 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import CHECKOUT, catalog
-from .grade_cmd import select_units
-from .report import GRADESCOPE_VISIBILITY, _atomic_text, first_line, gradescope_results, property_lines, write_json
+from harness import CHECKOUT, catalog
+from harness.drill.grade import select_units
+from harness.reports.report import GRADESCOPE_VISIBILITY, _atomic_text, first_line, gradescope_results, property_lines, write_json
 
 CONFIG_NAME = "d2l-autograder.json"
 FILES = Path(__file__).resolve().parent / "platform_files"
@@ -241,7 +241,7 @@ def github_workflow(frameworks: list[str], *, release: bool = False) -> str:
 
 def export_github(out: Path, frameworks: list[str], force: bool = False) -> Path:
     """``OUT/.github/workflows/grade.yml``: grade on push, the table in the job summary, the JSON kept."""
-    from . import recorded
+    from harness.core import recorded
 
     target = Path(out) / GITHUB_WORKFLOW
     if target.exists() and not force:
@@ -254,7 +254,7 @@ def export_github(out: Path, frameworks: list[str], force: bool = False) -> Path
 
 
 def _grade_one(submission: Path, config: AutograderConfig, name: str) -> dict:
-    from .grade_cmd import grade_submissions, limits_for
+    from harness.drill.grade import grade_submissions, limits_for
 
     return grade_submissions([submission], config.units(), config.seed, limits_for(config.timeout, config.memory),
                              1, names=[name])[0]
@@ -322,7 +322,7 @@ def autograde_prairielearn(root: Path) -> int:
 
 def self_check() -> int:
     """The image's build step: every installed framework imports, and the reference is here."""
-    from .grading import framework_broken
+    from harness.core.grading import framework_broken
 
     problems = []
     installed = [fw for fw in catalog.FRAMEWORKS if catalog.framework_installed(fw)]

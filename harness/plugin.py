@@ -59,8 +59,9 @@ def _no_assert_rewriting():
             if finder not in sys.meta_path:
                 sys.meta_path.insert(min(index, len(sys.meta_path)), finder)
 
-from . import catalog, profiles  # noqa: E402  (imports Hypothesis)
-from .report import append_markdown, submission_json, summary_table, write_json
+from harness import catalog  # noqa: E402
+from harness.core import profiles  # noqa: E402  (imports Hypothesis)
+from harness.reports.report import append_markdown, submission_json, summary_table, write_json
 
 _SEED = pytest.StashKey[object]()
 _RELEASE = pytest.StashKey[bool]()  # the checkout graded with is a student release (harness/recorded.py)
@@ -93,7 +94,7 @@ def _leave_the_heap_to_the_os():
 
 
 def pytest_configure(config):
-    from . import foreign_checkout
+    from harness import foreign_checkout
 
     refusal = foreign_checkout(config.rootpath)
     if refusal:
@@ -104,7 +105,8 @@ def pytest_configure(config):
     for framework in catalog.FRAMEWORKS:
         config.addinivalue_line("markers", f"{framework}: a graded unit of the {framework} track")
     config.addinivalue_line("markers", "gpu: a graded unit that needs a GPU; skipped, with the reason, without one")
-    from . import CHECKOUT, recorded
+    from harness import CHECKOUT
+    from harness.core import recorded
 
     given = config.getoption("hypothesis_seed", None)
     given = int(given) if given is not None and str(given).isdigit() else given
@@ -159,7 +161,7 @@ def pytest_report_header(config):
 
 
 def pytest_report_collectionfinish(config, start_path, items):
-    from . import CHECKOUT
+    from harness import CHECKOUT
 
     units = [item for item in items if isinstance(item, UnitItem)]
     frameworks = {item.unit.framework for item in units}
@@ -177,7 +179,7 @@ def pytest_report_collectionfinish(config, start_path, items):
 
 
 def gpu_summary(frameworks) -> str:
-    from .grading import _framework_missing, framework_broken
+    from harness.core.grading import _framework_missing, framework_broken
 
     parts = []
     for framework in ("pytorch", "tensorflow"):
@@ -265,7 +267,7 @@ class UnitItem(pytest.Item):
 
     def runtest(self):
         __tracebackhide__ = True
-        from .grading import grade_unit
+        from harness.core.grading import grade_unit
 
         isolation = self.config.stash.get(_ISOLATION, None)
         if self.config.getoption("d2l_isolate") and isolation is None:
@@ -301,8 +303,8 @@ class Isolation:
         self.pools = {}
 
     def implementation(self, tree, framework: str, module: str):
-        from .forkserver import ForkServer
-        from .isolated import WorkerPool
+        from harness.isolation.client import ForkServer
+        from harness.isolation.pool import WorkerPool
 
         if framework not in self.servers:
             self.servers[framework] = ForkServer.start([framework])
@@ -337,8 +339,8 @@ class GradeRecorder:
             self.trees.setdefault(props["d2l_tree"], {})[props["d2l_result"]["id"]] = props["d2l_result"]
 
     def pytest_terminal_summary(self, terminalreporter):
-        from .grading import UnitResult
-        from .loading import display_path
+        from harness.core.grading import UnitResult
+        from harness.core.loading import display_path
 
         if not self.trees:
             return

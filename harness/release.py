@@ -1,7 +1,7 @@
 """``drill release OUT``: a student repository without the answer key.
 
 The release holds the exercises, the graders, the harness, a student README and a CI workflow, and the
-reference only as *recorded observations* (:mod:`harness.recorded`): what the graders asked of the reference
+reference only as *recorded observations* (:mod:`harness.core.recorded`): what the graders asked of the reference
 while grading the reference itself, at the release's public seed, in the ``dev`` profile.  No ``solutions/``,
 no bytecode, no pickle.  Before anything is written, every file of the release is checked for the reference's
 code (:mod:`harness.leaks`); a release that would give code away is refused, naming each leak.  It is written to
@@ -19,7 +19,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import CHECKOUT, catalog, platforms, recorded
+from harness import CHECKOUT, catalog, platforms
+from harness.core import recorded
 
 PROFILE = "dev"
 DEFAULT_SEED = 20261  # the public seed; an instructor grades with another, secret one
@@ -49,8 +50,9 @@ def record(units, seed: int, progress=None) -> tuple[dict[str, recorded.Recordin
     observation asked of the reference.  Returns ({unit id: recording}, {unit id: why it was not recorded})."""
     import logging
 
-    from . import profiles, tf_settings
-    from .grading import grade_unit
+    from harness.core import profiles
+    from harness.core import tf_settings
+    from harness.core.grading import grade_unit
 
     tf_settings.apply()  # TensorFlow's start-up chatter and warnings are not the instructor's business either
     logging.getLogger("tensorflow").setLevel(logging.ERROR)
@@ -89,7 +91,7 @@ def _copy(src: Path, dst: Path) -> None:
 
 def leaks_in_release(folder: Path, frameworks) -> list[str]:
     """Every piece of the reference's code (any module of the released tracks) in any text file of ``folder``."""
-    from . import leaks
+    from harness import leaks
 
     giveaways = {}
     for framework in frameworks:
@@ -210,7 +212,7 @@ def _pyproject(frameworks) -> str:
 
 def _first_stub_line(framework: str) -> str:
     """What the first stub of a track says when graded, e.g. "`MLP.__init__` (exercises/pytorch/blocks.py:40)"."""
-    from .exercise_source import edit_line
+    from harness.core.exercise_source import edit_line
 
     unit = catalog.units_for(framework, catalog.MODULES[0])[0]
     source = (CHECKOUT / "exercises" / framework / f"{catalog.MODULES[0]}.py").read_text()

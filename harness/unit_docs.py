@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from . import CHECKOUT, catalog
+from harness import CHECKOUT, catalog
 
 ROOT = CHECKOUT
 PATH = ROOT / "docs" / "units.md"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harness import catalog
-from harness.grading import grade_unit
+from harness.core.grading import grade_unit
 
 from .catalogue import Mutant, all_entries, allowed_failures, build_tree, entries
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from harness import catalog, leaks
-from harness.exercise_source import definition_texts, edit_line, is_stub, replace_definitions
+from harness.core.exercise_source import definition_texts, edit_line, is_stub, replace_definitions
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[")
@@ -132,7 +132,7 @@ def test_next_names_title_section_file_line_and_rule(repo):
 
 def test_list_and_next_import_no_framework(repo):
     code = ("import sys; from harness.cli import main; main(['list']); main(['next']); "
-            "heavy = [m for m in ('torch', 'tensorflow', 'keras', 'harness.grading', 'hypothesis') if m in sys.modules];"
+            "heavy = [m for m in ('torch', 'tensorflow', 'keras', 'harness.core.grading', 'hypothesis') if m in sys.modules];"
             "print('HEAVY', heavy)")
     done = subprocess.run([sys.executable, "-c", code], cwd=repo, text=True, capture_output=True, timeout=60,
                           env=_env())
@@ -197,7 +197,7 @@ def test_a_solution_shows_the_helpers_its_code_uses(repo):
     """TF file_io's save/load functions call private helpers (a writer, a reader, the format's constants): the
     solution shows them too, never another unit's code."""
     source = (ROOT / "solutions/tensorflow/file_io.py").read_text()
-    from harness.exercise_source import helper_names
+    from harness.core.exercise_source import helper_names
 
     tensor = catalog.BY_ID["tensorflow.file_io.tensor"]
     helpers = helper_names(source, tensor)
@@ -432,7 +432,7 @@ def test_grade_says_not_available_without_grade_cmd(monkeypatch, capsys):
     import harness
     from harness import cli
 
-    monkeypatch.setitem(sys.modules, "harness.grade_cmd", None)  # importing it now raises ImportError
+    monkeypatch.setitem(sys.modules, "harness.drill.grade", None)  # importing it now raises ImportError
     monkeypatch.delattr(harness, "grade_cmd", raising=False)  # (an earlier test in this process may have imported it)
     assert cli.main(["grade", "solutions", "--json", "x.json"]) == 2
     assert "not available yet" in capsys.readouterr().err
@@ -545,8 +545,8 @@ def test_check_grades_the_current_unit_and_all_grades_the_track(repo):
 
 
 def test_the_summary_table_never_cuts_an_id_or_a_status():
-    from harness.grading import UnitResult
-    from harness.report import summary_table
+    from harness.core.grading import UnitResult
+    from harness.reports.report import summary_table
 
     results = [UnitResult("tensorflow.custom_layers.TensorReduction", "failed", 0.0, 2.0, "x " * 80),
                UnitResult("pytorch.gpu.placement", "skipped", 0.0, 0.0, "no CUDA device")]

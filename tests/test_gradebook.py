@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.gradebook import Roster, RosterError, gradebook_text
+from harness.reports.gradebook import Roster, RosterError, gradebook_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

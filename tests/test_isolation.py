@@ -16,9 +16,11 @@ from xml.etree import ElementTree as ET
 import numpy as np
 import pytest
 
-from harness import catalog, report, wire
-from harness.grading import gpu_missing
-from harness.feedback import TensorObs
+from harness import catalog
+from harness.reports import report
+from harness.core import wire
+from harness.core.grading import gpu_missing
+from harness.core.feedback import TensorObs
 
 from .adversarial import ATTACKS
 

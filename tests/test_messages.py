@@ -11,8 +11,9 @@ import re
 import numpy as np
 import pytest
 
-from harness import catalog, stats
-from harness.grading import grade_unit
+from harness import catalog
+from harness.core import stats
+from harness.core.grading import grade_unit
 from tests.catalogue import build_tree, mutant
 
 
@@ -107,7 +108,7 @@ def test_tf_my_sequential_names_the_order_mistake_it_sees(tmp_path, body, expect
 
 
 def test_the_smallest_input_leaves_out_the_example_seed_and_cuts_long_lists():
-    from harness.grading import smallest_input
+    from harness.core.grading import smallest_input
 
     exc = Exception()
     exc.__notes__ = ["Falsifying example: exact_roundtrip(\n    spec=[],\n    every=["

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from harness import catalog
-from harness.exercise_source import definition_texts
+from harness.core.exercise_source import definition_texts
 
 nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (pip install -e '.[dev]')")
 nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (pip install -e '.[dev]')")

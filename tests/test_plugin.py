@@ -141,7 +141,7 @@ def test_a_module_named_on_the_command_line_is_graded_not_imported_by_pytest(tmp
     assert "no tests ran" not in out, out
     doc = json.loads((tmp_path / "r.json").read_text())
     from harness import catalog
-    from harness.grading import gpu_missing
+    from harness.core.grading import gpu_missing
 
     # a GPU unit this machine cannot grade is skipped before the submission is read (one maximum for all)
     expected = ["skipped" if u.gpu and gpu_missing("pytorch") else "error" for u in catalog.units_for("pytorch", "gpu")]

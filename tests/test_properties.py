@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from harness import catalog
-from harness.grading import Context, HarnessError, grade_unit
+from harness.core.grading import Context, HarnessError, grade_unit
 from tests.catalogue import build_tree, mutant
 
 ROOT = Path(__file__).resolve().parents[1]

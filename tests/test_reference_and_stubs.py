@@ -7,7 +7,7 @@ import random
 import pytest
 
 from harness import catalog
-from harness.grading import REFERENCE, grade_unit
+from harness.core.grading import REFERENCE, grade_unit
 
 ROOT = REFERENCE.parent
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from harness import catalog, recorded, release
-from harness.grading import grade_unit
+from harness import catalog, release
+from harness.core import recorded
+from harness.core.grading import grade_unit
 from tests.catalogue import build_tree, mutant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,8 +110,9 @@ MISTAKES = [  # (framework, module, unit, the start of the mutant's why): known 
 _GRADE_SCRIPT = """
 import json, sys
 from pathlib import Path
-from harness import catalog, profiles
-from harness.grading import grade_unit
+from harness import catalog
+from harness.core import profiles
+from harness.core.grading import grade_unit
 profiles.activate("dev", database=False)
 out = {}
 for uid, tree in json.loads(sys.argv[1]):
@@ -121,7 +123,7 @@ print("RESULT" + json.dumps(out))
 
 
 def _graded_here(jobs, seed):
-    from harness import profiles
+    from harness.core import profiles
 
     profiles.activate("dev", database=False)
     try:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from harness import catalog, forward, profiles
-from harness.grading import REFERENCE, Context
-from harness.implementation import InProcess
-from harness.seeding import seed_all
-from harness.strategies import SIZE_MAX, SIZE_MIN, random_chain, size
+from harness import catalog
+from harness.core import forward
+from harness.core import profiles
+from harness.core.grading import REFERENCE, Context
+from harness.core.implementation import InProcess
+from harness.core.seeding import seed_all
+from harness.core.strategies import SIZE_MAX, SIZE_MIN, random_chain, size
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ def test_explicit_op_seeds_and_keras_random_restart_too(tf):
 
 
 def test_seeding_keeps_the_kernel_cache_when_no_stateful_op_ran(tf):
-    from harness import seeding
+    from harness.core import seeding
 
     seed_all("tensorflow", 1)
     tf.random.uniform((1,))
@@ -134,8 +136,8 @@ def test_kept_models_do_not_depend_on_the_seed_in_effect(tf):
 def test_a_probe_defined_inside_a_function_is_refused_at_once(tmp_path):
     """Probes are found by module and name in workers and recordings: a closure must fail in every mode alike."""
     from harness import catalog
-    from harness.grading import Context, HarnessError
-    from harness.implementation import InProcess
+    from harness.core.grading import Context, HarnessError
+    from harness.core.implementation import InProcess
 
     unit = catalog.BY_ID["pytorch.gpu.num_gpus"]
     ref = InProcess(REFERENCE, "pytorch", "gpu")

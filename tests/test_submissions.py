@@ -18,7 +18,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from harness import catalog
-from harness.submission import SubmissionError, check, read
+from harness.isolation.submission import SubmissionError, check, read
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"

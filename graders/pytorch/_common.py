@@ -7,11 +7,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from harness.feedback import check
-from harness.torch_glue import observe
+from harness.api import check, compare_forward, signature  # noqa: F401  (compare_forward, signature: re-exported for the graders)
+from harness.frameworks.torch_glue import observe
 
-from harness.forward import compare_forward, signature  # noqa: F401  (re-exported for the graders)
-from harness.torch_glue import param_shapes  # noqa: F401
+from harness.frameworks.torch_glue import param_shapes  # noqa: F401
 
 
 def samples(tensors) -> list:

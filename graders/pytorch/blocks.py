@@ -7,17 +7,15 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness import stats
-from harness.feedback import GradingFailure, assert_equal, assert_same, check, check_weight_shapes, fail, ordinal
-from harness.grading import grader
-from harness.strategies import batches, chains, floats, scales, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, reverse_axes, run_recording, tensor
+from harness.api import (GradingFailure, assert_equal, assert_same, batches, chains, check, check_weight_shapes,
+                        fail, floats, grader, ordinal, scales, seeds, sizes, stats)
+from harness.frameworks.torch_glue import load_used_weights, observe, reverse_axes, run_recording, tensor
 
 from ._common import check_fresh, fresh_build, param_shapes, signature
 
 
 def probe_forward_backward(m, ctor, args, inputs, weights, params=None):
-    """Build ``m.<ctor>(*args)``, take (reference) or load the weights by use (harness.torch_glue.match_by_use),
+    """Build ``m.<ctor>(*args)``, take (reference) or load the weights by use (harness.frameworks.torch_glue.match_by_use),
     run forward and backward, then call it a second time.
 
     Returns the registered parameter shapes, the output, the input's gradient and, per reference tensor in order

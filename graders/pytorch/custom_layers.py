@@ -7,11 +7,9 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness import stats
-from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail
-from harness.grading import grader
-from harness.strategies import batches, floats, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, reverse_axes, run_recording, tensor
+from harness.api import (GradingFailure, assert_same, batches, check, check_weight_shapes, fail, floats, grader,
+                        seeds, sizes, stats)
+from harness.frameworks.torch_glue import load_used_weights, observe, reverse_axes, run_recording, tensor
 
 from ._common import check_fresh, fresh_build, param_shapes, signature
 
@@ -76,7 +74,7 @@ def probe_layer(m, ctor, args, x, weights):
     """Forward and backward with the reference's weights: registered shapes, output, each weight's gradient and
     the input's, and a second call's output (a layer must not change itself when called).
 
-    Weights are matched by use order, else by shape (harness.torch_glue.match_by_use): a forward pass that touches
+    Weights are matched by use order, else by shape (harness.frameworks.torch_glue.match_by_use): a forward pass that touches
     the bias before the weight (``torch.addmm(b, X, W)``) still receives the right values.  Gradients come in the
     reference's order of use (``weights``), whatever order the implementation uses.
     """

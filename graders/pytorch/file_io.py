@@ -9,10 +9,9 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness.feedback import assert_equal, assert_same, check
-from harness.grading import grader
-from harness.strategies import clashing_dict_spec, dict_keys, file_dtypes, long_list_spec, seeds, shapes, sizes, values_of
-from harness.torch_glue import DTYPES, observe
+from harness.api import (assert_equal, assert_same, check, clashing_dict_spec, dict_keys, file_dtypes, grader,
+                        long_list_spec, seeds, shapes, sizes, values_of)
+from harness.frameworks.torch_glue import DTYPES, observe
 
 from .._file_checks import (FILE, a as _a, check_files, check_not_executed, check_only_the_path, check_refused,
                              check_resaved_dict, list_files, private_tempdir, resave, round_trip)

@@ -9,14 +9,11 @@ Small domains are covered exhaustively: every count 0..8 and every index -3..cou
 
 from __future__ import annotations
 
-import contextlib
-
 import torch
 from hypothesis import strategies as st
 
-from harness.feedback import assert_same, check
-from harness.grading import gpu_missing, grader
-from harness.torch_glue import observe, tensor
+from harness.api import assert_same, check, floats, gpu_missing, grader, seeds
+from harness.frameworks.torch_glue import observe, tensor
 
 from .._rebind import rebinding
 

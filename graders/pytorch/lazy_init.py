@@ -7,10 +7,8 @@ from hypothesis import strategies as st
 from torch import nn
 from torch.nn.parameter import is_lazy
 
-from harness.feedback import GradingFailure, assert_same, check, fail
-from harness.grading import grader
-from harness.strategies import batches, floats, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.api import GradingFailure, assert_same, batches, check, fail, floats, grader, seeds, sizes
+from harness.frameworks.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
 
 from ._common import same_samples, samples
 

@@ -11,11 +11,9 @@ import torch
 from hypothesis import strategies as st
 from torch import nn
 
-from harness import stats
-from harness.feedback import assert_equal, assert_same, check, fail, ordinal
-from harness.grading import grader
-from harness.strategies import batches, chains, floats, seeds, sizes
-from harness.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
+from harness.api import (assert_equal, assert_same, batches, check, fail, floats, grader, ordinal, seeds,
+                        sizes, stats)
+from harness.frameworks.torch_glue import load_used_weights, observe, run_recording, tensor, used_weights
 
 from ._common import check_fresh, compare_forward, fresh_build
 

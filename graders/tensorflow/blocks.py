@@ -10,12 +10,9 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import forward
-from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail, ordinal
-from harness.grading import grader
-from harness.implementation import ImplementationRaised
-from harness.strategies import batches, floats, random_chain, scales, seeds, size
-from harness.tf_glue import (assign_by_use, observe, param_shapes, run_recording, tensor, transfer_by_use,
+from harness.api import (GradingFailure, ImplementationRaised, assert_same, batches, check, check_weight_shapes,
+                        fail, floats, forward, grader, ordinal, random_chain, scales, seeds, size)
+from harness.frameworks.tf_glue import (assign_by_use, observe, param_shapes, run_recording, tensor, transfer_by_use,
                              weight_records, weight_trainable, weight_value)
 
 
@@ -28,7 +25,7 @@ def take_or_load(net, X, weights):
     """(weights, variables holding them in the reference's order, transfer error): for the reference (``weights is
     None``), fresh N(0, 1) values in every variable it uses, in order of use (Keras starts biases at zero: behind a
     dead relu a whole chain then gives zeros, whatever it computes); for an implementation, the reference's weights
-    loaded into ``net`` by shape and use (:func:`harness.tf_glue.match_by_use`).  Either way the output must be
+    loaded into ``net`` by shape and use (:func:`harness.frameworks.tf_glue.match_by_use`).  Either way the output must be
     computed again."""
     _, order = run_recording(net, X)
     if weights is None:
@@ -166,7 +163,7 @@ def _graph_outputs(net, xs, pairs=(), weights=()):
 
 
 def probe_forward_grad(m, ctor, args, inputs, weights, graph=False):
-    """Build ``m.<ctor>(*args)`` (kept between examples, as :func:`harness.forward.probe_forward`), take or load
+    """Build ``m.<ctor>(*args)`` (kept between examples, as :func:`harness.core.forward.probe_forward`), take or load
     the weights by shape and use, run it under a tape, then once more.
 
     Returns the trainable weight shapes, the outputs of both calls and the gradients of ``sum(output)`` with respect
@@ -378,7 +375,7 @@ def _mistaken_outputs(layers, X) -> dict:
 
 
 def _close(got, expected) -> bool:
-    """``got`` passes :func:`harness.feedback.assert_same` against ``expected`` (the grader's one comparison)."""
+    """``got`` passes :func:`harness.core.feedback.assert_same` against ``expected`` (the grader's one comparison)."""
     try:
         assert_same(got, expected, headline="", called="")
     except GradingFailure:
@@ -409,7 +406,7 @@ def probe_sequential(m, spec, x, graph=False, mistakes=False):
                                    "tracked_in_order": tracked == [id(w) for w in ours],
                                    "n_tracked": len(tracked), "n_expected": len(ours)}
 
-    # Built on the first input of this width, kept for later examples (harness.forward.keep).
+    # Built on the first input of this width, kept for later examples (harness.core.forward.keep).
     net, layers, ours, built = forward.keep(m, "tensorflow", ("sequential", repr(spec), x.shape[-1]), build)
     result = dict(built)
     if net is None:
@@ -791,7 +788,7 @@ def probe_repeat(m, d, n, x, weights):
                             "transfer": error, "type": type(net).__name__,
                             "n_layers": len(net.layers) if hasattr(net, "layers") else None}
 
-    # Built on the first input, kept for later examples (harness.forward.keep).
+    # Built on the first input, kept for later examples (harness.core.forward.keep).
     net, pairs, built = forward.keep(m, "tensorflow", ("repeat", d, n, weights is None), build)
     result = dict(built)
     if net is not None and not built["transfer"]:

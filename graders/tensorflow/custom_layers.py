@@ -8,7 +8,7 @@ layers: code that needs eager tensors, such as ``X.numpy()``, breaks there).
 
 Layers with weights get the reference's weights with fresh random values (the bias is
 not left at zero, so a misplaced or doubled bias shows in the output), moved by shape
-(:func:`harness.tf_glue.match_by_use`): ``GradientTape.watched_variables()`` lists
+(:func:`harness.frameworks.tf_glue.match_by_use`): ``GradientTape.watched_variables()`` lists
 variables in creation order, not in the order the call uses them, so order alone would
 reject a layer that creates its bias first.
 """
@@ -21,13 +21,9 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import forward, stats
-from harness.feedback import GradingFailure, assert_same, check, check_weight_shapes, fail
-from harness.forward import signature
-from harness.grading import grader
-from harness.implementation import ImplementationRaised
-from harness.strategies import batches, floats, seeds, size, sizes
-from harness.tf_glue import (observe, run_recording, tensor, transfer_by_use, weight_records, weight_trainable,
+from harness.api import (GradingFailure, ImplementationRaised, assert_same, batches, check, check_weight_shapes,
+                        fail, floats, forward, grader, seeds, signature, size, sizes, stats)
+from harness.frameworks.tf_glue import (observe, run_recording, tensor, transfer_by_use, weight_records, weight_trainable,
                              weight_value)
 
 
@@ -37,7 +33,7 @@ def _shape(v) -> tuple:
 
 def _load_by_shape(order, weights, made: str) -> list:
     """Assign ``weights`` (the reference's, in its order of use) to the variables ``order`` by shape
-    (:func:`harness.tf_glue.transfer_by_use`); the variables that took them, in the reference's order."""
+    (:func:`harness.frameworks.tf_glue.transfer_by_use`); the variables that took them, in the reference's order."""
     pairs, _ = transfer_by_use(order, weights)
     if pairs is None:
         mine, theirs = [_shape(v) for v in order], [tuple(weight_value(w).shape) for w in weights]
@@ -63,7 +59,7 @@ def probe_layer(m, ctor, args, x, weights, seed, graph=False):
     reference's, by shape), call it on ``x``; return output, gradients and (``graph``) the tf.function output.
 
     The built layer is kept for later examples with the same arguments and input rank and width
-    (:func:`harness.forward.keep`: its random values follow from those, not from the example)."""
+    (:func:`harness.core.forward.keep`: its random values follow from those, not from the example)."""
     X = tensor(x)
 
     def build():

@@ -18,11 +18,9 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness.feedback import assert_equal, assert_same, check, fail
-from harness.grading import grader
-from harness.strategies import (FILE_DTYPES, clashing_dict_spec, dict_keys, file_dtypes, long_list_spec, seeds,
-                                 shapes, sizes, values_of)
-from harness.tf_glue import observe
+from harness.api import (FILE_DTYPES, assert_equal, assert_same, check, clashing_dict_spec, dict_keys, fail,
+                        file_dtypes, grader, long_list_spec, seeds, shapes, sizes, values_of)
+from harness.frameworks.tf_glue import observe
 
 from .._file_checks import (FILE, a, check_files, check_not_executed, check_only_the_path, check_refused,
                            check_resaved_dict, list_files, private_tempdir, resave, round_trip, spec_text)

@@ -13,10 +13,8 @@ from __future__ import annotations
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness.feedback import assert_equal, assert_same, check
-from harness.grading import gpu_missing, grader
-from harness.strategies import floats, seeds
-from harness.tf_glue import observe, tensor
+from harness.api import assert_equal, assert_same, check, floats, gpu_missing, grader, seeds
+from harness.frameworks.tf_glue import observe, tensor
 
 from .._rebind import rebinding
 

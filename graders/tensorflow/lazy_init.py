@@ -9,11 +9,8 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import forward, stats
-from harness.feedback import assert_same, check, fail
-from harness.grading import grader
-from harness.strategies import batches, floats, seeds, size
-from harness.tf_glue import observe, run_recording, tensor
+from harness.api import assert_same, batches, check, fail, floats, forward, grader, seeds, size, stats
+from harness.frameworks.tf_glue import observe, run_recording, tensor
 
 from .._file_checks import a as article
 from .blocks import error_text, transfer
@@ -114,7 +111,7 @@ def probe_lazy(m, fn, hidden, out_features, x, weights, every_layer):
             used, error = weights, transfer(order, weights)
         return net, {**early, "first_shape": _kernel_shape(order), "weights": used, "transfer": error}
 
-    # Built on the first input of this width, kept for later examples (harness.forward.keep).
+    # Built on the first input of this width, kept for later examples (harness.core.forward.keep).
     key = ("lazy", fn, hidden, out_features, x.ndim, x.shape[-1], weights is None, every_layer)
     net, built = forward.keep(m, "tensorflow", key, build)
     result = dict(built)

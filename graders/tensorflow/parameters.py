@@ -9,12 +9,9 @@ import numpy as np
 import tensorflow as tf
 from hypothesis import strategies as st
 
-from harness import forward, stats
-from harness.feedback import TensorObs, assert_equal, assert_same, check, fail, ordinal
-from harness.forward import compare_forward
-from harness.grading import grader
-from harness.strategies import batches, floats, seeds, size, sizes
-from harness.tf_glue import observe, run_recording, tensor, transfer_by_use, weight_records, weight_value
+from harness.api import (TensorObs, assert_equal, assert_same, batches, check, compare_forward, fail, floats,
+                        forward, grader, ordinal, seeds, size, sizes, stats)
+from harness.frameworks.tf_glue import observe, run_recording, tensor, transfer_by_use, weight_records, weight_value
 
 # ---------------------------------------------------------------- access
 
@@ -702,7 +699,7 @@ def probe_tied(m, width, x, weights):
             return None, [], {"tied": True, "transfer": error}
         return net, pairs, {"tied": True, "weights": weights, "transfer": ""}
 
-    # Built on the first input, kept for later examples of the same width (harness.forward.keep).
+    # Built on the first input, kept for later examples of the same width (harness.core.forward.keep).
     net, pairs, built = forward.keep(m, "tensorflow", ("tied", width, x.shape[-1], weights is None), build)
     if net is None:
         return built

@@ -63,8 +63,8 @@ def typical_mistake(unit: catalog.Unit):
 
 def first_lines(unit: catalog.Unit, why: str, seed: int) -> list[str]:
     """Grade the mutant whose ``why`` is ``why`` and return the message's first lines, the tree's path as <tree>."""
-    from harness import profiles
-    from harness.grading import grade_unit
+    from harness.core import profiles
+    from harness.core.grading import grade_unit
     from tests.catalogue import build_tree, mutant
 
     entry = mutant(unit.framework, unit.module, unit.name, why)

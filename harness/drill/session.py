@@ -4,7 +4,7 @@ A unit's status, as ``drill list`` shows it:
 
 - ``done``: it passed its last ``drill check`` and its code has not changed since;
 - ``failing``: its last check failed and its code has not changed since;
-- ``not started``: its code is still the pristine stub (see :mod:`harness.pristine`);
+- ``not started``: its code is still the pristine stub (see :mod:`harness.drill.pristine`);
 - ``unchecked``: edited since its last check (or never checked): ``drill check`` tells;
 - ``skipped``: its last check could not grade it here (a GPU unit without a GPU).
 
@@ -22,13 +22,13 @@ import shutil
 import time
 from pathlib import Path
 
-from . import catalog, pristine
-from .exercise_source import (definition_texts, edit_line, exercise_file, fingerprint, owned_names, parse,
+from harness import catalog
+from harness.drill import pristine
+from harness.core.exercise_source import (definition_texts, edit_line, exercise_file, fingerprint, owned_names, parse,
                               replace_definitions, unit_code)
-from .progress import STATE_FILE as STATE_NAME, State
-from .terminal import Output, escape
+from harness.drill.progress import STATE_FILE as STATE_NAME, State
+from harness.drill.terminal import Output, escape
 
-BOOK = 'd2l chapter "Deep learning computation"'
 DEFAULT_FRAMEWORK = "pytorch"
 DONE = ("done", "skipped")
 
@@ -42,7 +42,8 @@ def find_root(start: Path | None = None) -> Path:
     student release, the reference's recording); refused when it is another checkout than this harness's
     (:func:`harness.foreign_checkout`), and when there is none (never a silent fall back to the checkout the
     harness was installed from)."""
-    from . import foreign_checkout, recorded
+    from harness import foreign_checkout
+    from harness.core import recorded
 
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -118,7 +119,7 @@ class Drill:
             return False
         stub = self.stub_code(unit)
         if stub is None:
-            from .exercise_source import is_stub
+            from harness.core.exercise_source import is_stub
 
             return is_stub(source, unit)
         return unit_code(source, unit) == stub
@@ -214,7 +215,7 @@ class Drill:
                          unit.section.split(" ", 1)[0]])
         self.out.table([("#", "right"), ("unit", "left"), ("title", "left"), ("points", "right"),
                         ("status", "left"), ("d2l", "left")], rows,
-                       title=f"{self.framework} track, {BOOK}")
+                       title=f"{self.framework} track, {catalog.BOOK}")
         self.out.line("")
         self.out.progress(*self.score())
         nxt = self.next_unit()
@@ -230,7 +231,7 @@ class Drill:
                         f"{self.out.status(status)}")
         rows = [
             ("Unit", unit.id),
-            ("Book", f"{BOOK}, section {unit.section}"),
+            ("Book", f"{catalog.BOOK}, section {unit.section}"),
             ("Edit", self.location(unit)),
             ("Rule", unit.rule or "see the stub's docstring"),
         ]
@@ -257,22 +258,21 @@ class Drill:
     def grade(self, units: list[catalog.Unit], seed: int | None = None, verbose: bool = True) -> list:
         """Grade ``units`` in this process (quick ``dev`` profile), record and (if verbose) print each result."""
         import logging
-        import os
 
-        from . import profiles
+        from harness.core import profiles
 
         # TensorFlow's start-up chatter (oneDNN, CPU features) and its Python warnings are not for students.
-        from . import tf_settings
+        from harness.core import tf_settings
 
         tf_settings.apply()
         logging.getLogger("tensorflow").setLevel(logging.ERROR)
-        from . import recorded
+        from harness.core import recorded
 
         run = recorded.release_settings(self.root, None, seed)
         if run.refusal:
             raise DrillError(run.refusal)
         profiles.activate("dev", database=not run.release)
-        from .grading import grade_unit
+        from harness.core.grading import grade_unit
 
         if run.release:  # its public seed, every run
             seed, again = run.seed, "the public examples of this release"
@@ -305,7 +305,7 @@ class Drill:
             return
         for line in (result.message or "").splitlines():
             self.out.line(f"    {line}")
-        from .grading import framework_broken
+        from harness.core.grading import framework_broken
 
         if result.status == "error" and result.message == framework_broken(unit.framework):
             self.out.line("    (your exercise file is not the cause: repair the install, then check again)", "dim")
@@ -330,12 +330,14 @@ class Drill:
 
     def cmd_watch(self, seed: int | None = None, debounce_ms: int = 400) -> int:
         """On a terminal, the full-screen watch with keys (harness/watch.py); elsewhere plain lines."""
-        from .watch import Watch, interactive_terminal
+        from harness.drill.watch import Watch, interactive_terminal
 
         self.watching = True
         if interactive_terminal():
             return Watch(self, seed, debounce_ms).run()
         import watchfiles
+
+        from harness.drill.watch import python_files
 
         folder = self.root / "exercises" / self.framework
         unit = self.next_unit()
@@ -349,7 +351,7 @@ class Drill:
         ready = False
         # yield_on_timeout: the first (empty) yield tells that the watcher is in place, so "Watching" is never
         # printed before a save would be seen.
-        for changes in watchfiles.watch(folder, watch_filter=_python_files, debounce=debounce_ms,
+        for changes in watchfiles.watch(folder, watch_filter=python_files, debounce=debounce_ms,
                                         rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
             if not ready:
                 ready = True
@@ -405,7 +407,7 @@ class Drill:
         """The reference once the unit has passed (rustlings' rule), or with ``--force`` once it was attempted."""
         unit = self.resolve(unit_name)
         short = self.short(unit)
-        from . import recorded
+        from harness.core import recorded
 
         if recorded.student_release(self.root) is not None:
             self.out.line(f"This copy of the exercises holds no reference solutions (your instructor has them). "
@@ -430,7 +432,7 @@ class Drill:
         module = parse(source)
         if module is None or not texts:
             raise DrillError(f"the reference {self.rel(path)} defines no {', '.join(owned_names(unit))}")
-        from .exercise_source import definitions, helper_names
+        from harness.core.exercise_source import definitions, helper_names
 
         defs = definitions(module)
         lines = source.splitlines(keepends=True)
@@ -525,6 +527,3 @@ class Drill:
                       f"{self.rel(backup)}.")
         return 0
 
-
-def _python_files(change, path: str) -> bool:
-    return path.endswith(".py")

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import catalog
+from harness import catalog
 
 EPILOG = """exit status: 0 when grading itself worked (whatever the grades), 2 for bad arguments,
 1 when the harness failed.  Without --seed a fresh seed is drawn and printed: pass it again to
@@ -82,7 +82,7 @@ def select_units(only: list[str]) -> list[catalog.Unit]:
 
 
 def limits_for(timeout: float, memory_mb: int):
-    from .sandbox import Limits
+    from harness.isolation.sandbox import Limits
 
     return Limits(call_seconds=timeout, module_seconds=max(300.0, 15 * timeout),
                   cpu_seconds=int(max(300, 15 * timeout)), memory_bytes=memory_mb * 2**20)
@@ -92,7 +92,7 @@ def grade_submissions(given: list[Path], units: list[catalog.Unit], seed: int, l
                       names: list[str] | None = None) -> list[dict]:
     """Read each submission in whatever form it came (one that cannot be read is graded as empty and says why),
     grade them all, and return one report document each, in order, saying how each was read."""
-    from .submission import read_or_explain
+    from harness.isolation.submission import read_or_explain
 
     readings = [read_or_explain(path) for path in given]
     try:
@@ -124,7 +124,7 @@ def run(args) -> int:
         return _usage_error("--gradescope takes one submission (Gradescope grades them one at a time)")
     if args.jobs < 1 or args.timeout <= 0:
         return _usage_error("--jobs and --timeout must be positive")
-    from .gradebook import Roster, RosterError, check_style
+    from harness.reports.gradebook import Roster, RosterError, check_style
 
     try:  # a roster that cannot be used is said before anything is graded
         args.roster_table = Roster.load(args.roster, args.roster_key) if args.roster else None
@@ -134,7 +134,8 @@ def run(args) -> int:
     units = select_units(args.only)
     if not units:
         return _usage_error(f"no unit id starts with {' or '.join(args.only)}")
-    from . import CHECKOUT, recorded
+    from harness import CHECKOUT
+    from harness.core import recorded
 
     if recorded.student_release(CHECKOUT) is not None:
         return _usage_error(f"{CHECKOUT} is a student release (no reference solutions): grade submissions from the "
@@ -158,7 +159,7 @@ def run(args) -> int:
 def write_reports(args, documents: list[dict], elapsed: float) -> None:
     import json
 
-    from . import report
+    from harness.reports import report
 
     if args.out:
         out = Path(args.out)
@@ -184,7 +185,7 @@ def write_reports(args, documents: list[dict], elapsed: float) -> None:
 
 
 def _gradebook(args, path, documents: list[dict]) -> None:
-    from . import gradebook
+    from harness.reports import gradebook
 
     gradebook.write(path, documents, getattr(args, "roster_table", None), args.gradebook_style, args.assignment)
 
@@ -212,8 +213,8 @@ def _document(name: str, units: list[catalog.Unit], results: list[dict], seed: i
 
 def grade_all(paths, names, units, seed: int, limits, jobs: int) -> list[dict]:
     """Grade every submission in ``jobs`` trusted job processes; results in submission order."""
-    from . import wire
-    from .forkserver import ForkServer, kill_group
+    from harness.core import wire
+    from harness.isolation.client import ForkServer, kill_group
 
     frameworks = sorted({u.framework for u in units if catalog.framework_installed(u.framework)})
     server = ForkServer.start(frameworks)

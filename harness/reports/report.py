@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from .grading import UnitResult
+from harness.core.grading import UnitResult
 
 
 def first_line(message: str) -> str:

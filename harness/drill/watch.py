@@ -28,7 +28,7 @@ from pathlib import Path
 from rich.markup import escape
 from rich.text import Text
 
-from .drill import BOOK, _python_files
+from harness import catalog
 
 KEYS = (("h", "hint"), ("n", "next unit"), ("l", "list"), ("r", "re-run"), ("s", "solution"), ("q", "quit"))
 
@@ -80,7 +80,7 @@ class Watch:
     def _watch_files(self) -> None:
         import watchfiles
 
-        for changes in watchfiles.watch(self.folder, watch_filter=_python_files, debounce=self.debounce_ms,
+        for changes in watchfiles.watch(self.folder, watch_filter=python_files, debounce=self.debounce_ms,
                                         rust_timeout=500, yield_on_timeout=True, stop_event=self.stop,
                                         raise_interrupt=False):
             if changes:
@@ -102,7 +102,7 @@ class Watch:
         d, out = self.drill, self.out
         out.console.clear()
         done, total, units_done, units_total = d.score()
-        out.markup(f"[bold]d2l-drill watch[/] - the {d.framework} track of {escape(BOOK)}")
+        out.markup(f"[bold]d2l-drill watch[/] - the {d.framework} track of {escape(catalog.BOOK)}")
         out.progress(done, total, units_done, units_total)
         out.line("")
         if self.unit is None:
@@ -198,3 +198,8 @@ class Watch:
                 self.stop.set()
         self.out.line("Stopped watching.")
         return 0
+
+
+def python_files(change, path: str) -> bool:
+    """watchfiles' filter: a saved Python file is worth a re-check."""
+    return path.endswith(".py")

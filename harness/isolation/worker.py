@@ -1,7 +1,7 @@
 """The worker side of isolated grading: one module of one submission, in its own process.
 
-A worker is forked from the pre-imported fork server (see :mod:`harness.forkserver`),
-confines itself (:mod:`harness.sandbox`), imports the one student module it
+A worker is forked from the pre-imported fork server (see :mod:`harness.isolation.server`),
+confines itself (:mod:`harness.isolation.sandbox`), imports the one student module it
 serves and then answers requests from the grading process over its socket:
 
 - ``{"op": "has", "names": [...]}`` → which names the module defines;
@@ -9,7 +9,7 @@ serves and then answers requests from the grading process over its socket:
   → ``{"ok": observation}`` or one of ``failure`` / ``raised`` / ``timeout`` / ``resource``;
 - ``{"op": "release"}`` → drops models kept between examples.
 
-Only plain data goes back (:mod:`harness.wire`).  Probes are grader code, found again
+Only plain data goes back (:mod:`harness.core.wire`).  Probes are grader code, found again
 by module and qualified name among the graders the fork server imported.
 """
 
@@ -21,10 +21,12 @@ import socket
 import sys
 from pathlib import Path
 
-from . import loading, sandbox, wire
-from .feedback import GradingFailure
-from .implementation import CallTimeout, raised_in, watchdog
-from .seeding import seed_all
+from harness.core import loading
+from harness.isolation import sandbox
+from harness.core import wire
+from harness.core.feedback import GradingFailure
+from harness.core.implementation import CallTimeout, raised_in, watchdog
+from harness.core.seeding import seed_all
 
 
 def _resolve(module_name: str, qualname: str):
@@ -77,7 +79,7 @@ def _answer(request: dict, module, spec: dict, tree: Path) -> dict:
     if op == "has":
         return {"ok": [_has(module, str(n)) for n in request["names"]]}
     if op == "release":
-        from .forward import release
+        from harness.core.forward import release
 
         if module is not None:
             release(module)

@@ -21,9 +21,11 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given, seed as hyp_seed, settings, strategies as st
 
-from . import CHECKOUT, catalog, profiles, recorded
-from .feedback import GradingFailure
-from .implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
+from harness import CHECKOUT, catalog
+from harness.core import profiles
+from harness.core import recorded
+from harness.core.feedback import GradingFailure
+from harness.core.implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
                              WorkerCrashed)
 
 ROOT = CHECKOUT
@@ -130,7 +132,7 @@ class Context:
 
         For properties whose builds cost far more than their calls (a Keras build takes 15-80 ms, a call on a
         built model about 1 ms): each example draws one architecture from the pool and its inputs freely, and
-        the probes keep each built model between examples (:func:`harness.forward.keep`), so a unit builds a
+        the probes keep each built model between examples (:func:`harness.core.forward.keep`), so a unit builds a
         few models per side instead of one per example.  Shrinking moves towards the first.
         """
         rng = random.Random(f"{self.fixed_seed}:{self.unit.id}:{name}")
@@ -143,7 +145,7 @@ class Context:
 
     def reference(self, probe, *args, seed: int = 0, called: str = ""):
         """Run a probe on the reference (memoised: shrinking revisits examples); anything it raises is a harness bug.
-        In a student release it is the recorded observation (:mod:`harness.recorded`): a grader asks the reference
+        In a student release it is the recorded observation (:mod:`harness.core.recorded`): a grader asks the reference
         the same calls whatever the student's code does, never one that depends on the student's answers."""
         _module_level(probe)
         key = (probe.__module__, probe.__qualname__, _freeze(args), seed)
@@ -339,7 +341,7 @@ def grade_unit(unit: catalog.Unit, tree, *, session_seed: int | None = None,
     ``implementation(tree, framework, module)`` makes what runs the tree's code (in-process, or an isolated
     worker); ``reference_cache`` may be shared between submissions graded with the same seed.  The reference is
     ``reference_tree``'s module, or, in a student release (no ``solutions/``), the recording beside the graders
-    (:mod:`harness.recorded`); ``reference_wrapper(ref)`` wraps it (recording a release).
+    (:mod:`harness.core.recorded`); ``reference_wrapper(ref)`` wraps it (recording a release).
     """
     start = time.perf_counter()
 
@@ -467,7 +469,7 @@ _PACKAGES = {"pytorch": ("torch", "pytorch"), "tensorflow": ("tensorflow", "tens
 def framework_broken(framework: str) -> str:
     """"" if the installed framework imports (with the harness's glue for it); else what failed and how to repair
     the install (a broken CUDA library, a half-finished pip install, a numpy the wheel was not built for)."""
-    from .forward import GLUE
+    from harness.core.forward import GLUE
 
     try:
         importlib.import_module(GLUE[framework])
@@ -490,7 +492,7 @@ def gpu_missing(framework: str) -> str:
         import torch
 
         return "" if torch.cuda.is_available() else "no CUDA device: torch.cuda.is_available() is False on this machine"
-    from . import tf_settings
+    from harness.core import tf_settings
 
     tf_settings.apply()
     import tensorflow as tf

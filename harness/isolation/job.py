@@ -12,11 +12,11 @@ import os
 import socket
 import sys
 
-from . import wire
+from harness.core import wire
 
 
 def grade_submission(tree, units, *, seed, pool, reference_cache=None) -> list:
-    from .grading import grade_unit
+    from harness.core.grading import grade_unit
 
     results = []
     try:
@@ -32,9 +32,10 @@ def job_main(fd: int, server) -> None:
     """Serve ``{"tree", "units", "seed", "limits"}`` requests until the main process closes the channel."""
     code = 0
     try:
-        from . import catalog, profiles
-        from .isolated import WorkerPool
-        from .sandbox import Limits
+        from harness import catalog
+        from harness.core import profiles
+        from harness.isolation.pool import WorkerPool
+        from harness.isolation.sandbox import Limits
 
         sock = socket.socket(fileno=fd)
         profiles.activate("ci")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 
-from . import tf_settings
+from harness.core import tf_settings
 
 tf_settings.apply()
 
@@ -25,7 +25,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from .feedback import GradingFailure, TensorObs  # noqa: E402
+from harness.core.feedback import GradingFailure, TensorObs  # noqa: E402
 
 tf_settings.after_import()
 

@@ -3,7 +3,7 @@
 A grader never touches student objects.  It asks an :class:`Implementation` to
 run a *probe* (a module-level function ``probe(module, *args)`` defined next
 to the grader) and gets back an *observation*: plain data (numpy arrays,
-:class:`~harness.feedback.TensorObs`, numbers, strings, lists, dicts).
+:class:`~harness.core.feedback.TensorObs`, numbers, strings, lists, dicts).
 Arguments are plain data too.  :class:`InProcess` runs probes in this
 process; a worker-process implementation only has to provide the same
 ``call`` (probes are found again by ``probe.__module__`` and
@@ -21,9 +21,9 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import loading
-from .feedback import GradingFailure
-from .seeding import seed_all
+from harness.core import loading
+from harness.core.feedback import GradingFailure
+from harness.core.seeding import seed_all
 
 DEFAULT_CALL_TIMEOUT = float(os.environ.get("D2L_CALL_TIMEOUT", "20"))
 
@@ -154,7 +154,7 @@ class InProcess(Implementation):
             raise raised from None
 
     def release(self) -> None:
-        from .forward import release
+        from harness.core.forward import release
 
         module = self._module()
         if module is not None:

@@ -1,7 +1,7 @@
 """The forward-pass comparison every framework shares: same weights in, same output out.
 
 The probe is framework-neutral; ``glue`` names the framework's glue module
-(:mod:`harness.torch_glue` or :mod:`harness.tf_glue`), imported only when the
+(:mod:`harness.frameworks.torch_glue` or :mod:`harness.frameworks.tf_glue`), imported only when the
 probe runs, so neither framework is imported for the other's track.
 """
 
@@ -11,10 +11,10 @@ import importlib
 import random
 import weakref
 
-from .feedback import assert_same, check_weight_shapes
-from .seeding import seed_all
+from harness.core.feedback import assert_same, check_weight_shapes
+from harness.core.seeding import seed_all
 
-GLUE = {"pytorch": "harness.torch_glue", "tensorflow": "harness.tf_glue"}
+GLUE = {"pytorch": "harness.frameworks.torch_glue", "tensorflow": "harness.frameworks.tf_glue"}
 
 
 def glue_for(framework: str):

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch.overrides import TorchFunctionMode
 
-from .feedback import GradingFailure, TensorObs, fail
+from harness.core.feedback import GradingFailure, TensorObs, fail
 
 torch.set_num_threads(1)  # two grading processes on two cores: tiny ops are 50x slower with 2 threads each
 

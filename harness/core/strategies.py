@@ -46,7 +46,7 @@ def long_list_spec(length: int = 12):
 
 def size(rng) -> int:
     """A layer width drawn by ``rng`` (a ``random.Random``) from the range ``sizes`` draws from, for pools of
-    architectures (:meth:`harness.grading.Context.pool`)."""
+    architectures (:meth:`harness.core.grading.Context.pool`)."""
     return rng.randint(SIZE_MIN, SIZE_MAX)
 
 

@@ -2,14 +2,14 @@
 
 A student release (``drill release``) holds no ``solutions/``.  Instead, for one profile and one public session
 seed, it holds every observation the graders asked of the reference while grading the reference itself: a map
-from the call (probe, arguments, seed) to the observation, plain data in the wire format (``harness.wire``:
+from the call (probe, arguments, seed) to the observation, plain data in the wire format (``harness.core.wire``:
 JSON plus ``.npy`` blobs read with ``allow_pickle=False``; no pickle, no code).  A grader that runs with that
 profile and seed asks the reference exactly those calls, in the same order, for as long as the student's code
 agrees with it (Hypothesis draws its examples from the seed, not from the student's answers), so every public
 example is graded as in the full repository.
 
 Where the student's code fails, Hypothesis shrinks: it tries smaller inputs the recording does not hold.  Those
-are treated as passing (:func:`harness.grading._shrink_budget`), so the failure reported is the smallest
+are treated as passing (:func:`harness.core.grading._shrink_budget`), so the failure reported is the smallest
 *recorded* example that fails, unshrunk beyond what the recording holds: the same headline, got and expected as
 in the full repository, perhaps on a larger input.  A call that is not recorded before any failure is a harness
 bug (the recording is stale): the unit reports an internal error naming the call, never a pass.
@@ -26,7 +26,7 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
-from . import wire
+from harness.core import wire
 
 FORMAT = 1
 MAGIC = b"D2LREC1\n"

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog
+from harness import catalog
 
 
 def exercise_file(root: Path, unit: catalog.Unit, tree: str = "exercises") -> Path:

@@ -20,8 +20,8 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from . import catalog
-from .exercise_source import definition_texts, is_stub, module_is_stub
+from harness import catalog
+from harness.core.exercise_source import definition_texts, is_stub, module_is_stub
 
 DRILL_DIR = ".drill"
 MAX_VERSIONS = 100

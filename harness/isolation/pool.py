@@ -1,8 +1,8 @@
 """Isolated implementations: the student's module runs in a worker process, the grader stays here.
 
-:class:`Isolated` is the :class:`~harness.implementation.Implementation` that
+:class:`Isolated` is the :class:`~harness.core.implementation.Implementation` that
 graders talk to when grading untrusted code; it has the same ``call`` as
-:class:`~harness.implementation.InProcess`, so no grader changes.  Only the
+:class:`~harness.core.implementation.InProcess`, so no grader changes.  Only the
 contract's module file is copied out of the submission, into a private temp
 folder; the worker imports it from there.  Limits are enforced from here: a
 call or module past its wall-clock budget gets the worker's process group
@@ -21,12 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import wire
-from .feedback import GradingFailure
-from .forkserver import ROOT, ForkServer, kill_group
-from .implementation import CallTimeout, Implementation, ImplementationRaised, NotImplementedYet, WorkerCrashed
-from .sandbox import Limits
-from .submission import MAX_MODULE_BYTES
+from harness.core import wire
+from harness.core.feedback import GradingFailure
+from harness.isolation.client import ROOT, ForkServer, kill_group
+from harness.core.implementation import CallTimeout, Implementation, ImplementationRaised, NotImplementedYet, WorkerCrashed
+from harness.isolation.sandbox import Limits
+from harness.isolation.submission import MAX_MODULE_BYTES
 
 IMPORT_GRACE = 5.0  # seconds on top of a call's limit before the worker is killed from outside
 

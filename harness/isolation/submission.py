@@ -35,8 +35,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog
-from .exercise_source import definitions, parse
+from harness import catalog
+from harness.core.exercise_source import definitions, parse
 
 MAX_UNPACKED = 200 * 2**20  # what a zip may unpack to, in all
 MAX_FILES = 2000  # files in a submission (a folder, or a zip's entries)

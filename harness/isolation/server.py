@@ -1,6 +1,6 @@
-"""A pre-imported process that forks workers, so a submission never pays a framework import.
+"""The fork server: a pre-imported process that forks workers, so a submission never pays a framework import.
 
-Started once per grading run as ``python -I`` (isolated mode: no ``PYTHON*``
+Started once per grading run (by :class:`harness.isolation.client.ForkServer`) as ``python -I`` (isolated mode: no ``PYTHON*``
 variables, no user site, no working directory on ``sys.path``) with a scrubbed
 environment.  It imports numpy, the frameworks, the harness and every grader
 (the probes), and runs no framework op (TensorFlow's thread pools do not
@@ -9,14 +9,13 @@ channel of every job it forked:
 
 - ``worker`` (one file descriptor attached: the worker's end of a socket pair)
   forks a child that confines itself and serves one student module
-  (:mod:`harness.worker`);
+  (:mod:`harness.isolation.worker`);
 - ``job`` (one descriptor: the job's result channel) forks a trusted grading
-  process (:mod:`harness.batch`) that asks this server for its workers;
+  process (:mod:`harness.isolation.job`) that asks this server for its workers;
 - ``status`` reports how a child ended (exit code or signal), for messages.
 
 It never loads student code or the reference itself.
 """
-
 from __future__ import annotations
 
 import gc
@@ -25,116 +24,9 @@ import os
 import selectors
 import signal
 import socket
-import subprocess
-import sys
-import threading
 import time
 
-from . import CHECKOUT, tf_settings
-
-ROOT = CHECKOUT
-_MAX_REQUEST = 1 << 16
-
-
-# ------------------------------------------------------------------------------------------------ client
-
-
-class ForkServer:
-    """The grading side's handle on a fork server (or, inside a job, on the server that forked it)."""
-
-    def __init__(self, sock: socket.socket, process: subprocess.Popen | None = None):
-        self._sock = sock
-        self._process = process
-        self._lock = threading.Lock()
-
-    @classmethod
-    def start(cls, frameworks) -> "ForkServer":
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS") if k in os.environ}
-        env.update(tf_settings.environment())
-        bootstrap = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
-                     "from harness.forkserver import main; main(sys.argv[1:])")
-        process = subprocess.Popen(
-            [sys.executable, "-I", "-c", bootstrap, str(theirs.fileno()), ",".join(sorted(frameworks))],
-            pass_fds=[theirs.fileno()], env=env, cwd="/", stdin=subprocess.DEVNULL, start_new_session=True)
-        theirs.close()
-        server = cls(ours, process)
-        server._request({"op": "ping"})  # waits until everything is imported
-        return server
-
-    def _request(self, payload: dict, fds=()) -> dict:
-        try:
-            with self._lock:
-                socket.send_fds(self._sock, [json.dumps(payload).encode()], list(fds))
-                reply = self._sock.recv(_MAX_REQUEST)
-        except OSError:
-            reply = b""
-        if not reply:
-            raise RuntimeError("the fork server stopped (see its output above)")
-        answer = json.loads(reply)
-        if "error" in answer:
-            raise RuntimeError(f"fork server: {answer['error']}")
-        return answer
-
-    def spawn_worker(self, spec: dict) -> tuple[int, socket.socket]:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            pid = self._request({"op": "worker", "spec": spec}, [theirs.fileno()])["pid"]
-        finally:
-            theirs.close()
-        return pid, ours
-
-    def spawn_job(self) -> tuple[int, socket.socket]:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            pid = self._request({"op": "job"}, [theirs.fileno()])["pid"]
-        finally:
-            theirs.close()
-        return pid, ours
-
-    def exit_status(self, pid: int) -> str:
-        try:
-            return self._request({"op": "status", "pid": pid})["status"]
-        except (OSError, RuntimeError):
-            return "unknown"
-
-    def close(self) -> None:
-        try:
-            self._sock.close()
-        finally:
-            if self._process is not None:
-                try:
-                    self._process.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    os.killpg(self._process.pid, signal.SIGKILL)
-                    self._process.wait()
-
-
-def kill_group(pid: int) -> None:
-    """Kill a worker and everything it started (its own process group)."""
-    for kill in (os.killpg, os.kill):
-        try:
-            kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            continue
-
-
-def describe_status(status: int | None) -> str:
-    if status is None:
-        return "still running or unknown"
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        try:
-            name = signal.Signals(sig).name
-        except ValueError:
-            name = str(sig)
-        why = {"SIGKILL": ", e.g. over the memory or time limit", "SIGXCPU": ": over the CPU-time limit",
-               "SIGSEGV": ": a segmentation fault"}.get(name, "")
-        return f"killed by {name}{why}"
-    return f"exited with code {os.WEXITSTATUS(status)}"
-
-
-# ------------------------------------------------------------------------------------------------ server
+from harness.isolation.client import _MAX_REQUEST, ForkServer, describe_status
 
 
 def preload(frameworks) -> None:
@@ -145,25 +37,27 @@ def preload(frameworks) -> None:
     import numpy  # noqa: F401
 
     import graders
-    from harness import (feedback, forward, grading, loading, profiles, report, sandbox, seeding,  # noqa: F401
-                         stats, strategies, wire, worker)
+    from harness.core import (feedback, forward, grading, loading, profiles, seeding, stats,  # noqa: F401
+                              strategies, wire)
+    from harness.isolation import job, sandbox, worker  # noqa: F401
+    from harness.reports import report  # noqa: F401
+
     for framework in frameworks:
         if framework == "pytorch":
             import torch  # noqa: F401
 
-            from harness import torch_glue  # noqa: F401
+            from harness.frameworks import torch_glue  # noqa: F401
         elif framework == "tensorflow":
             import keras  # noqa: F401
             import tensorflow  # noqa: F401
 
-            from harness import tf_glue  # noqa: F401
+            from harness.frameworks import tf_glue  # noqa: F401
         package = importlib.import_module(f"graders.{framework}")
         for info in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"graders.{framework}.{info.name}")
     for info in pkgutil.iter_modules(graders.__path__):
         if not info.ispkg:
             importlib.import_module(f"graders.{info.name}")
-    from harness import batch  # noqa: F401
     # Everything imported lives as long as the process: out of the garbage collector's way in every child (its
     # full collections would walk the frameworks' objects again and again, and touching them copies pages).
     gc.freeze()
@@ -248,7 +142,7 @@ def _handle(request, fds, sock, channels, selector, statuses, reap) -> dict:
         pid = os.fork()
         if pid == 0:
             _detach_all(channels, selector)
-            from harness import worker
+            from harness.isolation import worker
 
             worker.serve(fd, request["spec"])  # never returns
         os.close(fd)
@@ -259,7 +153,7 @@ def _handle(request, fds, sock, channels, selector, statuses, reap) -> dict:
         pid = os.fork()
         if pid == 0:
             _detach_all(channels | {server_end}, selector)
-            from harness import batch
+            from harness.isolation import job as batch
 
             batch.job_main(fd, ForkServer(job_end))  # never returns
         os.close(fd)

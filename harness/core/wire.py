@@ -2,7 +2,7 @@
 
 Observations and probe arguments are trees of ``None``, ``bool``, ``int``,
 ``float``, ``complex``, ``str``, ``list``, ``tuple``, ``dict``, numpy arrays,
-numpy scalars and :class:`~harness.feedback.TensorObs`.  :func:`encode` turns
+numpy scalars and :class:`~harness.core.feedback.TensorObs`.  :func:`encode` turns
 such a tree into one JSON header plus raw ``.npy`` blobs; :func:`decode`
 rebuilds it from fresh objects of exactly those types, reading arrays with
 ``allow_pickle=False``.  Whatever a worker sends, the grading process gets back
@@ -20,7 +20,7 @@ import struct
 
 import numpy as np
 
-from .feedback import TensorObs
+from harness.core.feedback import TensorObs
 
 MAX_FRAME = 512 * 2**20  # one message; larger is a broken or hostile worker
 MAX_DEPTH = 64

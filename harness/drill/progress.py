@@ -70,7 +70,7 @@ class State:
         os.replace(tmp, self.path)
 
     def record(self, result, fingerprint: str, attempted: bool) -> None:
-        """Keep a grading result (harness.grading.UnitResult) with the fingerprint of the code it graded."""
+        """Keep a grading result (harness.core.grading.UnitResult) with the fingerprint of the code it graded."""
         self.results[result.id] = {
             "status": result.status,
             "score": result.score,

@@ -1,0 +1,1 @@
+"""The grading core: graders' building blocks, observations, the reference, grading a unit."""

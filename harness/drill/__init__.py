@@ -1,0 +1,1 @@
+"""The ``drill`` self-study front-end: the session and its commands, watch, reset, progress, the terminal."""

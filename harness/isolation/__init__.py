@@ -1,0 +1,1 @@
+"""Grading untrusted code: submissions read with limits, sandboxed workers forked from a pre-imported server, jobs."""

@@ -1,0 +1,1 @@
+"""Reports of graded units: JSON, Markdown, the summary table, gradebooks."""
