@@ -99,16 +99,18 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
                    help="the platform's folder (default /autograder for Gradescope, /grade for PrairieLearn)")
     p.add_argument("--self-check", action="store_true", help="check the frameworks import and the reference is here")
 
+    p = sub.add_parser("dev", help="for maintainers: `drill dev check` checks every unit is complete")
+    dev = p.add_subparsers(dest="dev_command", metavar="DEV_COMMAND", required=True)
+    p = dev.add_parser("check", help="every unit: metadata, stub, reference, one grader, enough mutants and "
+                                     "variants; the stub fails and the reference passes (in-process and isolated)")
+    p.add_argument("--static", action="store_true", help="no grading: metadata, files, graders, catalogue only")
+    p.add_argument("--seed", type=int, default=None, metavar="N", help="session seed of the grading (default 0)")
     grade = sub.add_parser("grade", help="grade a whole implementation tree (instructors; JSON report)")
     if _wants_grade(argv):
-        try:
-            from harness.drill import grade as grade_cmd
-        except ImportError:
-            grade.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-            grade.set_defaults(run=_grade_unavailable)
-        else:
-            grade_cmd.add_arguments(grade)
-            grade.set_defaults(run=grade_cmd.run)
+        from harness.drill import grade as grade_cmd
+
+        grade_cmd.add_arguments(grade)
+        grade.set_defaults(run=grade_cmd.run)
     else:
         grade.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
@@ -128,11 +130,6 @@ def _wants_grade(argv: list[str]) -> bool:
             continue
         return arg == "grade"
     return False
-
-
-def _grade_unavailable(args) -> int:
-    print("drill grade: not available yet (harness/grade_cmd.py is missing)", file=sys.stderr)
-    return 2
 
 
 def _platform(args) -> int:
@@ -209,6 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    from harness.core import knobs
+
+    try:
+        knobs.overridden()  # a bad D2L_* value is said once, here, not as a traceback from inside a grader
+    except knobs.SettingsError as exc:
+        print(f"drill: {exc}", file=sys.stderr)
+        return 2
     if args.command == "grade":
         return int(args.run(args) or 0)
 
@@ -217,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "release":
         return _release(args)
+
+    if args.command == "dev":
+        from harness import dev
+
+        return dev.check(static=args.static, seed=dev.SEED if args.seed is None else args.seed)
 
     if args.command == "check-submission":  # no exercise repository, no reference needed
         from harness.isolation.submission import check

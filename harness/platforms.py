@@ -28,7 +28,8 @@ from pathlib import Path
 
 from harness import CHECKOUT, catalog
 from harness.drill.grade import select_units
-from harness.reports.report import GRADESCOPE_VISIBILITY, _atomic_text, first_line, gradescope_results, property_lines, write_json
+from harness.core.files import write_atomic
+from harness.reports.report import GRADESCOPE_VISIBILITY, first_line, gradescope_results, property_lines, write_json
 
 CONFIG_NAME = "d2l-autograder.json"
 FILES = Path(__file__).resolve().parent / "platform_files"
@@ -246,7 +247,7 @@ def export_github(out: Path, frameworks: list[str], force: bool = False) -> Path
     target = Path(out) / GITHUB_WORKFLOW
     if target.exists() and not force:
         raise ConfigError(f"{target} exists: pass --force to replace it")
-    _atomic_text(target, github_workflow(frameworks, release=recorded.student_release(Path(out)) is not None))
+    write_atomic(target, github_workflow(frameworks, release=recorded.student_release(Path(out)) is not None))
     return target
 
 

@@ -64,7 +64,8 @@ from harness.core import profiles  # noqa: E402  (imports Hypothesis)
 from harness.reports.report import append_markdown, submission_json, summary_table, write_json
 
 _SEED = pytest.StashKey[object]()
-_RELEASE = pytest.StashKey[bool]()  # the checkout graded with is a student release (harness/recorded.py)
+_KNOBS = pytest.StashKey[list]()  # the D2L_* knobs set in the environment, checked (harness/core/knobs.py)
+_RELEASE = pytest.StashKey[bool]()  # the checkout graded with is a student release (harness/core/recorded.py)
 
 
 def pytest_addoption(parser):
@@ -96,9 +97,15 @@ def _leave_the_heap_to_the_os():
 def pytest_configure(config):
     from harness import foreign_checkout
 
+    from harness.core import knobs
+
     refusal = foreign_checkout(config.rootpath)
     if refusal:
         raise pytest.UsageError(f"d2l-drill: {refusal}")
+    try:
+        config.stash[_KNOBS] = knobs.overridden()
+    except knobs.SettingsError as exc:
+        raise pytest.UsageError(f"d2l-drill: {exc}") from None
     if not getattr(_leave_the_heap_to_the_os, "registered", False):
         atexit.register(_leave_the_heap_to_the_os)
         _leave_the_heap_to_the_os.registered = True
@@ -157,7 +164,10 @@ def pytest_report_header(config):
     frameworks += "".join(f", {n} not installed" for n in absent)
     if config.stash[_RELEASE]:
         seed_text = f"seed {seed} (a student release: the public examples, the same on every run)"
-    return [f"d2l-drill: profile {profile!r}, {seed_text}", f"d2l-drill frameworks: {frameworks}"]
+    lines = [f"d2l-drill: profile {profile!r}, {seed_text}", f"d2l-drill frameworks: {frameworks}"]
+    if config.stash.get(_KNOBS, []):
+        lines.append(f"d2l-drill knobs from the environment: {', '.join(config.stash[_KNOBS])}")
+    return lines
 
 
 def pytest_report_collectionfinish(config, start_path, items):

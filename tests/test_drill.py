@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import catalog, leaks
-from harness.core.exercise_source import definition_texts, edit_line, is_stub, replace_definitions
+from harness import catalog
+from harness.core.exercise_source import definition_texts, replace_definitions
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[")
@@ -426,17 +426,7 @@ def test_watch_uses_watchfiles():
     assert calls, "drill watch must use watchfiles.watch (no hand-written polling)"
 
 
-# -- the grade subcommand (instructors; written in harness/grade_cmd.py) --------------------------------------------
-
-def test_grade_says_not_available_without_grade_cmd(monkeypatch, capsys):
-    import harness
-    from harness import cli
-
-    monkeypatch.setitem(sys.modules, "harness.drill.grade", None)  # importing it now raises ImportError
-    monkeypatch.delattr(harness, "grade_cmd", raising=False)  # (an earlier test in this process may have imported it)
-    assert cli.main(["grade", "solutions", "--json", "x.json"]) == 2
-    assert "not available yet" in capsys.readouterr().err
-
+# -- the grade subcommand (instructors; written in harness/drill/grade.py) --------------------------------------------
 
 def test_grade_cmd_is_imported_only_for_grade():
     from harness.cli import _wants_grade
@@ -445,31 +435,9 @@ def test_grade_cmd_is_imported_only_for_grade():
     assert not _wants_grade(["list"]) and not _wants_grade(["--root", "grade", "list"]) and not _wants_grade([])
 
 
-# -- the self-check (rustlings' dev check) --------------------------------------------------------------------------
+# -- drill dev check (rustlings' dev check) --------------------------------------------------------------------------
 
-def catalog_problems(units, root=ROOT) -> list[str]:
-    problems = []
-    ids = [u.id for u in units]
-    problems += [f"{i}: listed twice" for i in set(ids) if ids.count(i) > 1]
-    for unit in units:
-        if len(unit.hints) != 3:
-            problems.append(f"{unit.id}: {len(unit.hints)} hint stage(s), 3 wanted (a nudge, the API or section to "
-                            "read, the steps in words)")
-        if not unit.rule.strip():
-            problems.append(f"{unit.id}: no rule")
-        reference = (root / "solutions" / unit.framework / f"{unit.module}.py").read_text()
-        giveaways = leaks.fragments(reference)
-        for stage, hint in enumerate(unit.hints, 1):
-            for leak in leaks.leaks_in_text(hint, giveaways, f"hint {stage}"):
-                problems.append(f"{unit.id}: hint {stage} gives the reference's code away: `{leak.fragment}`")
-        stub = (root / "exercises" / unit.framework / f"{unit.module}.py").read_text()
-        if not is_stub(stub, unit):
-            problems.append(f"{unit.id}: the exercise is not a stub (it would count as started)")
-        elif "raise NotImplementedError" not in stub.splitlines()[edit_line(stub, unit) - 1]:
-            problems.append(f"{unit.id}: drill points at a line that is not the stub's raise")
-        if is_stub(reference, unit) or not definition_texts(reference, unit):
-            problems.append(f"{unit.id}: the reference is a stub or lacks the unit's names")
-    return problems
+from harness.dev import metadata_problems as catalog_problems  # noqa: E402  (drill dev check's first step)
 
 
 def test_catalog_self_check():
@@ -498,6 +466,50 @@ def test_self_check_catches_a_solved_stub_and_a_stub_reference(tmp_path):
     shutil.copy(ROOT / "exercises/pytorch/blocks.py", tmp_path / "solutions/pytorch/blocks.py")
     problems = catalog_problems([catalog.BY_ID["pytorch.blocks.MLP"]], root=tmp_path)
     assert any("not a stub" in p for p in problems) and any("reference is a stub" in p for p in problems)
+
+
+def test_dev_check_static_passes_on_this_repository():
+    done = subprocess.run([sys.executable, "-m", "harness.cli", "dev", "check", "--static"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "metadata and files: ok" in done.stdout and "graders: ok" in done.stdout, done.stdout
+    assert "catalogue: ok" in done.stdout and ", 0 problem(s)" in done.stdout, done.stdout
+
+
+def test_dev_check_grading_catches_a_stub_that_passes_and_a_failing_reference(tmp_path):
+    from harness import dev
+
+    for tree in ("exercises", "solutions"):
+        (tmp_path / tree / "pytorch").mkdir(parents=True)
+    shutil.copy(ROOT / "solutions/pytorch/custom_layers.py", tmp_path / "exercises/pytorch/custom_layers.py")
+    shutil.copy(ROOT / "exercises/pytorch/custom_layers.py", tmp_path / "solutions/pytorch/custom_layers.py")
+    unit = catalog.BY_ID["pytorch.custom_layers.CenteredLayer"]
+    problems = dev.grading_problems([unit], root=tmp_path, seed=3)
+    assert any("the stub passes its grader" in p for p in problems), problems
+    assert any("does not pass in-process" in p for p in problems), problems
+    assert any("does not pass in an isolated worker" in p for p in problems), problems
+    assert dev.grading_problems([unit], root=ROOT, seed=3) == []
+
+
+def test_dev_check_catches_two_graders_and_thin_catalogue(monkeypatch):
+    from harness import dev
+    from harness.core import grading
+
+    def first(ctx):
+        pass
+
+    def second(ctx):
+        pass
+
+    first.__module__ = second.__module__ = "graders.pytorch.blocks"
+    monkeypatch.setattr(grading, "_GRADERS", {})
+    grading.grader("MLP")(first)
+    grading.grader("MLP")(first)  # the same grader again (a module imported twice) is not a second one
+    with pytest.raises(LookupError, match="two graders for pytorch.blocks.MLP"):
+        grading.grader("MLP")(second)
+    monkeypatch.setattr(dev, "MIN_MUTANTS", 10_000)
+    problems = dev.catalogue_problems([catalog.BY_ID["pytorch.blocks.MLP"]])
+    assert problems and "mutant(s) in the catalogue, 10000 wanted" in problems[0], problems
 
 
 def test_list_check_grades_everything_and_stubs_stay_not_started(repo):

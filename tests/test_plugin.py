@@ -178,3 +178,27 @@ class FourierHalf(keras.layers.Layer):  # d // 2 coefficients: wrong for odd d
     rc, out = run_pytest(str(tree / "custom_layers.py"), "-k", "FourierHalf")
     assert rc == 1 and "computes a different output than the reference" in out, out[-3000:]
     assert "WARNING" not in out and "Captured log" not in out, out[-3000:]
+
+
+def test_a_bad_knob_is_refused_with_its_name_and_a_set_one_is_in_the_header(monkeypatch):
+    import subprocess
+    import sys
+
+    from harness import cli
+    from harness.core import knobs
+
+    monkeypatch.setenv("D2L_SHRINK_EXAMPLES", "-3")
+    with pytest.raises(knobs.SettingsError, match=r"D2L_SHRINK_EXAMPLES='-3' \(from the environment\) is not a "
+                                                  r"whole number >= 0"):
+        knobs.value("D2L_SHRINK_EXAMPLES", 40)
+    assert cli.main(["list"]) == 2
+    monkeypatch.setenv("D2L_SHRINK_EXAMPLES", "7")
+    assert knobs.overridden() == ["D2L_SHRINK_EXAMPLES=7"] and knobs.value("D2L_SHRINK_EXAMPLES", 40) == 7
+    monkeypatch.setenv("D2L_TF_SCALE", "lots")
+    done = subprocess.run([sys.executable, "-m", "pytest", "exercises/pytorch/custom_layers.py", "-q",
+                           "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0 and "d2l-drill: D2L_TF_SCALE='lots' (from the environment)" in done.stderr, done.stderr
+    monkeypatch.delenv("D2L_TF_SCALE")
+    done = subprocess.run([sys.executable, "-m", "pytest", "exercises/pytorch/custom_layers.py", "--co",
+                           "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "d2l-drill knobs from the environment: D2L_SHRINK_EXAMPLES=7" in done.stdout, done.stdout

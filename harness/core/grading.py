@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
-import os
 import random
 import re
 import time
@@ -23,7 +22,7 @@ from hypothesis import given, seed as hyp_seed, settings, strategies as st
 
 from harness import CHECKOUT, catalog
 from harness.core import profiles
-from harness.core import recorded
+from harness.core import knobs, recorded
 from harness.core.feedback import GradingFailure
 from harness.core.implementation import (CallTimeout, Implementation, ImplementationRaised, InProcess, NotImplementedYet,
                              WorkerCrashed)
@@ -50,6 +49,10 @@ def grader(name: str):
         unit_id = f"{parts[-2]}.{parts[-1]}.{name}"
         if unit_id not in catalog.BY_ID:
             raise LookupError(f"grader for {unit_id}, which harness/catalog.py does not list")
+        known = _GRADERS.get(unit_id)
+        if known is not None and (known.__module__, known.__qualname__) != (fn.__module__, fn.__qualname__):
+            raise LookupError(f"two graders for {unit_id}: {known.__qualname__} and {fn.__qualname__} "
+                              f"(in {fn.__module__}); a unit has one grader")
         _GRADERS[unit_id] = fn
         return fn
 
@@ -98,10 +101,6 @@ class Context:
     _reference_cache: dict = field(default_factory=dict, repr=False)
     outcomes: dict = field(default_factory=dict, repr=False)  # property name -> (status, message)
     _current: str | None = field(default=None, repr=False)
-
-    @property
-    def name(self) -> str:
-        return self.unit.name
 
     @property
     def fixed_seed(self) -> int:
@@ -228,7 +227,7 @@ RAISED_SHRINK_EXAMPLES = 5
 
 def shrink_examples(framework: str) -> int:
     """How many examples Hypothesis may run after a failure (``D2L_SHRINK_EXAMPLES`` overrides)."""
-    return int(os.environ.get("D2L_SHRINK_EXAMPLES", SHRINK_EXAMPLES[framework]))
+    return knobs.value("D2L_SHRINK_EXAMPLES", SHRINK_EXAMPLES[framework])
 
 
 def _shrink_budget(prop, examples: int):
@@ -459,7 +458,7 @@ def _quiet_framework_logs():
 
 def _scale(framework: str) -> float:
     """Keras eager calls cost ~100x PyTorch's: fewer examples per property there."""
-    return 1.0 if framework == "pytorch" else float(os.environ.get("D2L_TF_SCALE", "0.25"))
+    return 1.0 if framework == "pytorch" else knobs.value("D2L_TF_SCALE")
 
 
 _PACKAGES = {"pytorch": ("torch", "pytorch"), "tensorflow": ("tensorflow", "tensorflow")}

@@ -13,7 +13,6 @@ process; a worker-process implementation only has to provide the same
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import signal
 import threading
@@ -21,11 +20,11 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.core import loading
+from harness.core import knobs, loading
 from harness.core.feedback import GradingFailure
 from harness.core.seeding import seed_all
 
-DEFAULT_CALL_TIMEOUT = float(os.environ.get("D2L_CALL_TIMEOUT", "20"))
+DEFAULT_CALL_TIMEOUT = knobs.value("D2L_CALL_TIMEOUT")
 
 
 class CallTimeout(BaseException):

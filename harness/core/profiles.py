@@ -34,7 +34,7 @@ def _examples_from_the_seed_alone() -> None:
     module loaded in the process: the student's exercise files, the graders, whatever ran before.  Examples would
     then depend on the process's history and on the student's own code (a constant in it steers the examples
     drawn), so the same seed would not give the same report, and a student release's recorded examples
-    (harness/recorded.py) would not be the ones drawn.  The harness draws from the seed alone: no local
+    (harness/core/recorded.py) would not be the ones drawn.  The harness draws from the seed alone: no local
     constants (Hypothesis' global ones, 0, -1, NaN and the like, stay)."""
     try:
         from hypothesis.internal.conjecture import providers

@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness.core.files import write_atomic
+
 STATE_FILE = ".drill-state.json"
 VERSION = 1
 
@@ -65,9 +67,7 @@ class State:
             "hints": self.hints,
             "solved": sorted(self.solved),
         }
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(document, indent=1, sort_keys=True) + "\n")
 
     def record(self, result, fingerprint: str, attempted: bool) -> None:
         """Keep a grading result (harness.core.grading.UnitResult) with the fingerprint of the code it graded."""

@@ -329,7 +329,7 @@ class Drill:
         return 1
 
     def cmd_watch(self, seed: int | None = None, debounce_ms: int = 400) -> int:
-        """On a terminal, the full-screen watch with keys (harness/watch.py); elsewhere plain lines."""
+        """On a terminal, the full-screen watch with keys (harness/drill/watch.py); elsewhere plain lines."""
         from harness.drill.watch import Watch, interactive_terminal
 
         self.watching = True

@@ -18,6 +18,8 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from harness.core.status import STATUS_STYLE as REPORT_STYLE
+
 STATUS_STYLE = {
     "done": "bold green",
     "failing": "bold red",
@@ -26,8 +28,9 @@ STATUS_STYLE = {
     "skipped": "cyan",
 }
 PLAIN_WIDTH = 160  # not a terminal: wide lines rather than wrapped table cells
-RESULT_STYLE = {"passed": "bold green", "failed": "bold red", "error": "bold magenta", "missing": "yellow",
-                "skipped": "cyan"}
+# A unit's result, as the reports colour it (one map), in bold where it is a verdict on the code.
+RESULT_STYLE = {status: f"bold {colour}" if status in ("passed", "failed", "error") else colour
+                for status, colour in REPORT_STYLE.items()}
 
 
 class Output:
@@ -58,10 +61,6 @@ class Output:
             self.console.file.flush()
         except (AttributeError, ValueError, OSError):
             pass
-
-    def heading(self, text: str) -> None:
-        self.line("")
-        self.line(text, "bold underline")
 
     def status(self, word: str, bracket: bool = True) -> str:
         """A status word as markup: coloured on a terminal, in brackets in plain text (unless ``bracket`` is off)."""

@@ -34,10 +34,6 @@ def dtype_name(dtype) -> str:
     return keras.backend.standardize_dtype(dtype)
 
 
-def is_tensor_like(value) -> bool:
-    return isinstance(value, (tf.Tensor, tf.Variable, keras.Variable))
-
-
 def observe(value, what: str = "the result", *, strict: bool = False) -> TensorObs:
     """A TensorFlow tensor (or Keras variable, unless ``strict``) as plain data."""
     allowed = (tf.Tensor,) if strict else (tf.Tensor, tf.Variable, keras.Variable)

@@ -19,6 +19,7 @@ import threading
 
 from harness import CHECKOUT
 from harness.core import tf_settings
+from harness.isolation.sandbox import KEPT_ENVIRONMENT
 
 ROOT = CHECKOUT
 _MAX_REQUEST = 1 << 16
@@ -35,7 +36,7 @@ class ForkServer:
     @classmethod
     def start(cls, frameworks) -> "ForkServer":
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS") if k in os.environ}
+        env = {k: os.environ[k] for k in KEPT_ENVIRONMENT if k in os.environ}
         env.update(tf_settings.environment())
         bootstrap = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
                      "from harness.isolation.server import main; main(sys.argv[1:])")

@@ -215,11 +215,10 @@ class Isolated(Implementation):
 class WorkerPool:
     """One :class:`Isolated` per (submission tree, framework, module); ``implementation`` plugs into grade_unit."""
 
-    def __init__(self, server: ForkServer, limits: Limits | None = None, reference=None):
+    def __init__(self, server: ForkServer, limits: Limits | None = None):
         self.server = server
         self.limits = limits or Limits()
-        reference = Path(reference) if reference is not None else ROOT / "solutions"
-        self.forbidden = tuple(sorted({str(reference.resolve()), str((ROOT / "solutions").resolve())}))
+        self.forbidden = (str((ROOT / "solutions").resolve()),)
         self._impls: dict[tuple, Isolated] = {}
 
     def implementation(self, tree, framework: str, module: str) -> Isolated:

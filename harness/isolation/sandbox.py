@@ -109,15 +109,18 @@ def _address_space_now() -> int:
     return 0
 
 
+# The only variables of the grading process's environment that reach the fork server and its workers (the server's
+# TensorFlow settings are added to these by harness.core.tf_settings); the rest (tokens, proxies, PYTHON*) never do.
+KEPT_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS", "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
+
+
 def enter(home: Path, limits: Limits, forbidden: tuple[str, ...], keep_paths: tuple[str, ...] = ()) -> Path:
     """Confine this (freshly forked) process.  Returns the file that holds its stdout and stderr."""
     os.setsid()  # own process group: the grading side kills the whole group
     work, user_home, tmp = home / "work", home / "home", home / "tmp"
     for folder in (work, user_home, tmp):
         folder.mkdir(parents=True, exist_ok=True)
-    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "OMP_NUM_THREADS", "TF_CPP_MIN_LOG_LEVEL",
-                                            "TF_ENABLE_ONEDNN_OPTS")
-            if k in os.environ}
+    keep = {k: os.environ[k] for k in KEPT_ENVIRONMENT if k in os.environ}
     os.environ.clear()
     os.environ.update(keep, HOME=str(user_home), TMPDIR=str(tmp), PWD=str(work))
     os.chdir(work)

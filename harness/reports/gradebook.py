@@ -169,6 +169,6 @@ def gradebook_text(documents: list[dict], roster: Roster | None = None, style: s
 
 def write(path, documents: list[dict], roster: Roster | None = None, style: str = "plain",
           assignment: str = "d2l chapter 6") -> None:
-    from harness.reports.report import _atomic_text
+    from harness.core.files import write_atomic
 
-    _atomic_text(path, gradebook_text(documents, roster, style, assignment))
+    write_atomic(path, gradebook_text(documents, roster, style, assignment))

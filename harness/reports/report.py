@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
-from pathlib import Path
 
+from harness.core.files import write_atomic
 from harness.core.grading import UnitResult
+from harness.core.status import STATUS_STYLE
 
 
 def first_line(message: str) -> str:
@@ -31,10 +31,9 @@ def property_lines(unit: dict) -> list[str]:
 
 def write_json(path, document) -> None:
     """Write atomically: a reader never sees half a report."""
-    _atomic_text(path, json.dumps(document, indent=2) + "\n")
+    write_atomic(path, json.dumps(document, indent=2) + "\n")
 
 
-STATUS_STYLE = {"passed": "green", "failed": "red", "error": "magenta", "missing": "yellow", "skipped": "cyan"}
 
 
 def summary_table(submission: str, results: list[UnitResult], *, color: bool, width: int = 100) -> str:
@@ -74,14 +73,6 @@ def summary_table(submission: str, results: list[UnitResult], *, color: bool, wi
     console.print(table)
     console.print(f"Total: {doc['score']:g} / {doc['max_score']:g} points ({tally})")
     return buffer.getvalue()
-
-
-def _atomic_text(path, text: str) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
 
 
 GRADESCOPE_VISIBILITY = ("visible", "after_due_date", "after_published", "hidden")
@@ -147,7 +138,7 @@ def write_junit(path, documents: list[dict]) -> None:
             elif u["status"] == "skipped":
                 ET.SubElement(case, "skipped", message=first_line(u["message"]))
     ET.indent(suites)
-    _atomic_text(path, '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
+    write_atomic(path, '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
 
 
 def _cell(text: str) -> str:
