@@ -1,6 +1,6 @@
 """``drill dev check``: is every unit complete?  The maintainers' self-check (rustlings' ``dev check``).
 
-For every unit of the catalog (``harness/catalog.py``), in chapter order:
+For every unit of the catalog (``harness/units.toml``), in chapter order:
 
 - **metadata**: listed once, a one-line rule, three hint stages (a nudge, the API or section to read, the steps in
   words), no hint that gives the reference's code away;
@@ -35,14 +35,14 @@ def metadata_problems(units, root: Path = CHECKOUT) -> list[str]:
 
     problems = []
     ids = [u.id for u in units]
-    problems += [f"{i}: listed twice in harness/catalog.py: keep one entry" for i in sorted(set(ids))
+    problems += [f"{i}: listed twice in harness/units.toml: keep one entry" for i in sorted(set(ids))
                  if ids.count(i) > 1]
     for unit in units:
         if len(unit.hints) != 3:
             problems.append(f"{unit.id}: {len(unit.hints)} hint stage(s), 3 wanted (a nudge, the API or section to "
-                            "read, the steps in words): edit its hints in harness/catalog.py")
+                            "read, the steps in words): edit its hints in harness/units.toml")
         if not unit.rule.strip():
-            problems.append(f"{unit.id}: no rule: give it the one-line rule of its contract row in harness/catalog.py")
+            problems.append(f"{unit.id}: no rule: give it the one-line rule of its contract row in harness/units.toml")
         reference_file = root / "solutions" / unit.framework / f"{unit.module}.py"
         stub_file = root / "exercises" / unit.framework / f"{unit.module}.py"
         if not reference_file.is_file() or not stub_file.is_file():

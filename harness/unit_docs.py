@@ -1,4 +1,4 @@
-"""``docs/units.md``: every graded unit's rule, generated from the one catalog (``harness/catalog.py``).
+"""``docs/units.md``: every graded unit's rule, generated from the one catalog (``harness/units.toml``).
 
     python -m harness.unit_docs            # rewrite docs/units.md
     python -m harness.unit_docs --check    # exit 1 if docs/units.md is not what the catalog gives
@@ -20,7 +20,7 @@ PATH = ROOT / "docs" / "units.md"
 _INTRO = """\
 # The graded units
 
-Generated from `harness/catalog.py` by `python -m harness.unit_docs`; do not edit by hand.
+Generated from `harness/units.toml` by `python -m harness.unit_docs`; do not edit by hand.
 
 Each exercise file, `exercises/<framework>/<module>.py`, holds a few *units*: a class or function (sometimes a
 pair, such as a save and a load function) that one grader checks. A unit's id is

@@ -566,3 +566,17 @@ def test_the_summary_table_never_cuts_an_id_or_a_status():
         table = summary_table("s", results, color=False, width=width)
         assert "tensorflow.custom_layers.TensorReduction" in table and "│ failed " in table, table
         assert "skipped" in table and "fail…" not in table
+
+
+def test_units_toml_is_checked_when_read(tmp_path):
+    good = catalog.UNITS_FILE.read_text()
+    assert catalog.load_units(catalog.UNITS_FILE) == catalog.UNITS
+    for text, said in [(good.replace("format_version = 1", "format_version = 2"), "format_version 2"),
+                       (good.replace('title = "A multilayer', 'tittle = "A multilayer', 1),
+                        "unit 1 (pytorch.blocks.MLP): unknown key(s) tittle"),
+                       (good.replace('id = "pytorch.blocks.MLP"', 'id = "pytorch.block.MLP"', 1),
+                        "must be <framework>.<module>.<name>")]:
+        bad = tmp_path / "units.toml"
+        bad.write_text(text)
+        with pytest.raises(catalog.CatalogError, match=re.escape(said)):
+            catalog.load_units(bad)

@@ -3,7 +3,7 @@
 - No statement or non-trivial expression of ``solutions/`` appears in ``exercises/`` (code, docstrings, messages,
   comments) or in the catalog's hints and rules (``harness/leaks.py``); each leak found is printed.
 - The checker itself finds what it must (spacing and quotes changed) and leaves API names alone.
-- ``docs/units.md`` is what ``harness/catalog.py`` generates, and nothing a student reads points outside the
+- ``docs/units.md`` is what ``harness/units.toml`` generates, and nothing a student reads points outside the
   repository.
 """
 

@@ -48,7 +48,7 @@ def grader(name: str):
         parts = fn.__module__.split(".")  # graders.<framework>.<module>
         unit_id = f"{parts[-2]}.{parts[-1]}.{name}"
         if unit_id not in catalog.BY_ID:
-            raise LookupError(f"grader for {unit_id}, which harness/catalog.py does not list")
+            raise LookupError(f"grader for {unit_id}, which harness/units.toml does not list")
         known = _GRADERS.get(unit_id)
         if known is not None and (known.__module__, known.__qualname__) != (fn.__module__, fn.__qualname__):
             raise LookupError(f"two graders for {unit_id}: {known.__qualname__} and {fn.__qualname__} "

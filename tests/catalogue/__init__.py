@@ -4,7 +4,7 @@ Each entry is the reference module with ``code`` appended: the code redefines
 the unit's names (a class or function), so the rest of the module stays the
 reference.  A mutant must be rejected by its own unit's grader and by no
 other unit of the module, except units that use it (``Unit.depends`` in
-harness/catalog.py).  A variant is a correct implementation written
+harness/units.toml).  A variant is a correct implementation written
 differently and must pass every unit of the module.
 
 Catalogue files are ``<framework>_<module>.py`` beside this one, each with

@@ -1,6 +1,6 @@
 """Catalogue for pytorch/gpu.py: num_gpus, try_gpu, try_all_gpus, placement (GPU-marked).
 
-The reference's ``try_gpu`` and ``try_all_gpus`` call ``num_gpus()``, yet harness/catalog.py declares no
+The reference's ``try_gpu`` and ``try_all_gpus`` call ``num_gpus()``, yet harness/units.toml declares no
 dependency between these units.  A ``num_gpus`` mutant therefore also redefines both in the reference's
 meaning but without calling ``num_gpus`` (``_INDEPENDENT``): the mutant stays confined to its own unit, as
 it would in a submission whose ``try_gpu`` asks torch directly.

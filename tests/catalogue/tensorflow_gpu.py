@@ -1,7 +1,7 @@
 """Catalogue for tensorflow/gpu.py (Keras 3): num_gpus, try_gpu, try_all_gpus, placement (GPU-marked).
 
 As in pytorch_gpu.py: the reference's ``try_gpu`` and ``try_all_gpus`` call ``num_gpus()`` while
-harness/catalog.py declares no dependency, so a ``num_gpus`` mutant also redefines both, correctly
+harness/units.toml declares no dependency, so a ``num_gpus`` mutant also redefines both, correctly
 but without calling ``num_gpus`` (``_INDEPENDENT``), keeping the mutant confined to its own unit.
 """
 
