@@ -11,7 +11,7 @@ from harness.core import profiles
 from harness.core.grading import REFERENCE, Context
 from harness.core.implementation import InProcess
 from harness.core.seeding import seed_all
-from harness.core.strategies import SIZE_MAX, SIZE_MIN, random_chain, size
+from harness.core.inputs import SIZE_MAX, SIZE_MIN, random_chain, size
 
 
 @pytest.fixture

@@ -107,7 +107,7 @@ class Context:
         """A seed for one-off checks outside Hypothesis (e.g. distribution tests)."""
         return self.seed if self.seed is not None else random.Random(self.unit.id).getrandbits(32)
 
-    def for_all(self, weight: float = 1.0, **strategies):
+    def for_all(self, *, weight: float = 1.0, **strategies):
         """Decorator: run the decorated property now, for examples drawn from ``strategies``.
 
         The profile's example count is multiplied by ``weight`` (cheap properties may take more) and by
