@@ -179,12 +179,13 @@ def _platform(args) -> int:
 
 def _release(args) -> int:
     from harness import release
+    from harness.reports.report import first_line
 
     seed = release.DEFAULT_SEED if args.seed is None else args.seed
 
     def progress(unit, result, calls):
         shown = (f"{calls} answers recorded" if result.status == "passed"
-                 else f"{result.status}, not recorded: {(result.message or '').splitlines()[0] if result.message else ''}")
+                 else f"{result.status}, not recorded: {first_line(result.message or '')}")
         print(f"  {unit.id}: {shown}", file=sys.stderr)
 
     print(f"drill release: recording the reference's answers at seed {seed} (profile {release.PROFILE!r})",

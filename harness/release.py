@@ -21,6 +21,7 @@ from pathlib import Path
 
 from harness import CHECKOUT, catalog, platforms
 from harness.core import recorded
+from harness.reports.report import first_line
 
 PROFILE = "dev"
 DEFAULT_SEED = 20261  # the public seed; an instructor grades with another, secret one
@@ -71,7 +72,7 @@ def record(units, seed: int, progress=None) -> tuple[dict[str, recorded.Recordin
                 not_recorded[unit.id] = result.message
             elif result.status != "passed":
                 raise ReleaseError(f"the reference does not pass {unit.id} at seed {seed}: {result.status}: "
-                                   f"{result.message.splitlines()[0] if result.message else ''}")
+                                   f"{first_line(result.message or '')}")
             else:
                 recordings[unit.id] = recording
     return recordings, not_recorded

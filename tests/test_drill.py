@@ -419,11 +419,12 @@ def test_watch_on_a_terminal_is_one_screen_with_keys(repo):
 
 
 def test_watch_uses_watchfiles():
-    source = (ROOT / "harness" / "drill.py").read_text()
-    calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)
-             and isinstance(n.func, ast.Attribute) and n.func.attr == "watch"
-             and isinstance(n.func.value, ast.Name) and n.func.value.id == "watchfiles"]
-    assert calls, "drill watch must use watchfiles.watch (no hand-written polling)"
+    for module in ("session.py", "watch.py"):  # the plain-lines watch and the full-screen one
+        source = (ROOT / "harness" / "drill" / module).read_text()
+        calls = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call)
+                 and isinstance(n.func, ast.Attribute) and n.func.attr == "watch"
+                 and isinstance(n.func.value, ast.Name) and n.func.value.id == "watchfiles"]
+        assert calls, f"drill watch ({module}) must use watchfiles.watch (no hand-written polling)"
 
 
 # -- the grade subcommand (instructors; written in harness/drill/grade.py) --------------------------------------------

@@ -73,7 +73,8 @@ def test_docs_units_md_is_generated_from_the_catalog():
 
 def test_nothing_a_student_reads_points_outside_the_repository():
     readable = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "exercises").rglob("*.py")),
-                *sorted((ROOT / "harness").rglob("*.py")), *sorted((ROOT / "graders").rglob("*.py"))]
+                *sorted((ROOT / "harness").rglob("*.py")), *sorted((ROOT / "harness").rglob("*.toml")),
+                *sorted((ROOT / "graders").rglob("*.py"))]
     pointers = [f"{path.relative_to(ROOT)}:{n}" for path in readable
                 for n, line in enumerate(path.read_text().splitlines(), 1)
                 if re.search(r"\.\./shared|CONTRACT\.md", line)]
